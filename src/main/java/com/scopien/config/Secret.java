@@ -29,9 +29,10 @@ public final class Secret {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Secret s && java.security.MessageDigest.isEqual(
-        s.value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return o instanceof Secret s
+        && java.security.MessageDigest.isEqual(
+            s.value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Override
