@@ -1,10 +1,12 @@
 package com.scopien;
 
-/** Entry point: hands the command line to the picocli commands. */
+import com.scopien.cli.ScopienCommand;
+
+/** Entry point: hands the command line to the picocli commands and exits with their code. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(0);
+    System.exit(ScopienCommand.run(args, System.getenv()));
   }
 }

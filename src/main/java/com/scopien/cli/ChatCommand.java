@@ -1,0 +1,87 @@
+package com.scopien.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scopien.ScopienException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code scopien chat "..."}: one request to a running server, its reply printed. */
+@Command(name = "chat", description = "Send one chat message to a running Scopien server.")
+final class ChatCommand implements Callable<Integer>, EnvFactory.NeedsEnvironment {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Parameters(index = "0", paramLabel = "MESSAGE", description = "What to ask.")
+  String message;
+
+  @Option(
+      names = "--url",
+      description = "Server URL (default: SCOPIEN_URL or http://127.0.0.1:7070).")
+  String url;
+
+  @Option(names = "--key", description = "API key (default: SCOPIEN_API_KEY).")
+  String key;
+
+  @Option(names = "--conversation", description = "Continue this conversation.")
+  String conversationId;
+
+  private Map<String, String> env = Map.of();
+
+  @Override
+  public void environment(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    String base = url != null ? url : env.getOrDefault("SCOPIEN_URL", "http://127.0.0.1:7070");
+    String apiKey = key != null ? key : env.get("SCOPIEN_API_KEY");
+    if (apiKey == null || apiKey.isBlank()) {
+      throw ScopienException.invalid(
+          "missing_key", "Give an API key with --key or SCOPIEN_API_KEY.");
+    }
+    ObjectNode body = JSON.createObjectNode().put("message", message);
+    if (conversationId != null) {
+      body.put("conversationId", conversationId);
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "") + "/api/chat"))
+            .timeout(Duration.ofSeconds(120))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + apiKey)
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new ScopienException(
+          ScopienException.Kind.RETRIABLE,
+          "server_unreachable",
+          "Cannot reach Scopien at " + base + " (is `scopien serve` running?)");
+    }
+    JsonNode json = JSON.readTree(response.body());
+    if (response.statusCode() != 200) {
+      System.err.println("error: " + json.path("error").path("message").asText(response.body()));
+      return 1;
+    }
+    System.out.println(json.path("reply").asText());
+    JsonNode org = json.path("org");
+    System.out.printf(
+        "%n[org: %s (%s) · conversation: %s]%n",
+        org.path("name").asText(),
+        org.path("environment").asText(),
+        json.path("conversationId").asText());
+    return 0;
+  }
+}

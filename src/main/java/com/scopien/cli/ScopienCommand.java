@@ -1,0 +1,32 @@
+package com.scopien.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code scopien} command and its subcommands. */
+@Command(
+    name = "scopien",
+    mixinStandardHelpOptions = true,
+    version = "Scopien 0.1.0",
+    description = "A conversational assistant for Salesforce data.",
+    subcommands = {ServeCommand.class, LocalOrgCommand.class, ChatCommand.class})
+public final class ScopienCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Runs the command line and returns the exit code: 0 on success, 2 for a usage error, 1 for a
+   * failure whose message has been printed.
+   */
+  public static int run(String[] args, Map<String, String> env) {
+    CommandLine cli = new CommandLine(new ScopienCommand(), new EnvFactory(env));
+    cli.setExecutionExceptionHandler(new FriendlyErrors());
+    return cli.execute(args);
+  }
+}

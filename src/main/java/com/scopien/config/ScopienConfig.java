@@ -1,0 +1,38 @@
+package com.scopien.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Scopien's validated configuration. Built once at start-up by {@link ConfigLoader}; everything
+ * else receives what it needs from here through constructors.
+ */
+public record ScopienConfig(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<String> dbUrl,
+    Optional<String> dbUser,
+    Optional<Secret> dbPassword,
+    Optional<Secret> adminApiKey,
+    Optional<Secret> encryptionKey,
+    Optional<Secret> openAiApiKey,
+    URI openAiBaseUrl,
+    String openAiModel,
+    DemoMode demo,
+    double demoScale,
+    String salesforceApiVersion) {
+
+  /** When to start the built-in local orgs. */
+  public enum DemoMode {
+    AUTO,
+    ON,
+    OFF
+  }
+
+  /** True when an OpenAI-compatible model is configured; otherwise the offline model answers. */
+  public boolean usesOpenAi() {
+    return openAiApiKey.isPresent();
+  }
+}

@@ -1,0 +1,62 @@
+package com.scopien.config;
+
+/**
+ * One environment variable Scopien reads: its name, its default as shown to people, whether it is
+ * secret, and a one-line description. The README's configuration table is built from these.
+ */
+public record Setting(String name, String shownDefault, boolean secret, String description) {
+
+  /** Every setting, in the order the README lists them. */
+  public static final java.util.List<Setting> ALL =
+      java.util.List.of(
+          new Setting("SCOPIEN_HOST", "127.0.0.1", false, "Address the server listens on."),
+          new Setting("SCOPIEN_PORT", "7070", false, "Port the server listens on (0 = any)."),
+          new Setting(
+              "SCOPIEN_DATA_DIR",
+              "./data",
+              false,
+              "Folder for the embedded database and the local encryption key."),
+          new Setting(
+              "SCOPIEN_DB_URL",
+              "H2 file in the data dir",
+              false,
+              "JDBC URL of the store: jdbc:h2:... or jdbc:postgresql:..."),
+          new Setting("SCOPIEN_DB_USER", "(none)", false, "Database user."),
+          new Setting("SCOPIEN_DB_PASSWORD", "(none)", true, "Database password."),
+          new Setting(
+              "SCOPIEN_ADMIN_API_KEY",
+              "generated at first start",
+              true,
+              "API key of the bootstrap admin user; printed once when generated, stored hashed."),
+          new Setting(
+              "SCOPIEN_ENCRYPTION_KEY",
+              "key file in the data dir",
+              true,
+              "Base64 of 32 bytes: the AES-256-GCM key for OAuth tokens at rest."),
+          new Setting(
+              "SCOPIEN_OPENAI_API_KEY",
+              "unset: built-in offline model",
+              true,
+              "Key of an OpenAI-compatible model endpoint."),
+          new Setting(
+              "SCOPIEN_OPENAI_BASE_URL",
+              "https://api.openai.com/v1",
+              false,
+              "Base URL of the OpenAI-compatible endpoint (Azure, Ollama, vLLM ...)."),
+          new Setting("SCOPIEN_OPENAI_MODEL", "gpt-4o-mini", false, "Model name to ask for."),
+          new Setting(
+              "SCOPIEN_DEMO",
+              "auto",
+              false,
+              "auto: demo mode when no org is connected; on: always start the local orgs; off: never."),
+          new Setting(
+              "SCOPIEN_DEMO_SCALE",
+              "1.0",
+              false,
+              "Size of the demo production org relative to 58,000 records (0 < scale <= 20)."),
+          new Setting(
+              "SCOPIEN_SALESFORCE_API_VERSION",
+              "62.0",
+              false,
+              "Salesforce REST API version used when the org's version list cannot be read."));
+}
