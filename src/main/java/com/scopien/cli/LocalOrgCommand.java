@@ -1,0 +1,55 @@
+package com.scopien.cli;
+
+import com.scopien.App;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scopien local-org}: one Salesforce-compatible local org on its own. */
+@Command(
+    name = "local-org",
+    description = "Run one local Salesforce-compatible org with demo data until stopped.")
+final class LocalOrgCommand implements Callable<Integer> {
+
+  @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+  int port = 8443;
+
+  @Option(
+      names = "--sandbox",
+      description = "Run the sandbox flavour (smaller, IsSandbox = true) instead of production.")
+  boolean sandbox;
+
+  @Option(
+      names = "--scale",
+      description = "Size relative to the 58,000-record demo org (default: ${DEFAULT-VALUE}).")
+  double scale = 1.0;
+
+  @Option(names = "--seed", description = "Seed of the demo data (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw com.scopien.ScopienException.invalid("invalid_port", "--port must be 0 to 65535.");
+    }
+    if (!(scale > 0 && scale <= 20)) {
+      throw com.scopien.ScopienException.invalid("invalid_scale", "--scale must be > 0 and <= 20.");
+    }
+    AutoCloseable org = App.startLocalOrg(port, sandbox, scale, seed, System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    org.close();
+                  } catch (Exception ignored) {
+                    // Shutting down anyway.
+                  }
+                  stopped.countDown();
+                }));
+    stopped.await();
+    return 0;
+  }
+}
