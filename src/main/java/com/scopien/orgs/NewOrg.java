@@ -5,8 +5,8 @@ import com.scopien.config.Secret;
 import java.util.Objects;
 
 /**
- * An org to connect with the client credentials flow: its name in Scopien, which environment it
- * is, its login URL (the My Domain), and the connected app's id and secret.
+ * An org to connect with the client credentials flow: its name in Scopien, which environment it is,
+ * its login URL (the My Domain), and the connected app's id and secret.
  */
 public record NewOrg(
     String name,

@@ -9,15 +9,16 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the org a person means: by exact name, then by environment word ("prod", "sandbox"), then
- * by its Salesforce domain, then by a name that contains every word said. Where several orgs
- * share an environment, the oldest connected one answers to the environment word.
+ * by its Salesforce domain, then by a name that contains every word said. Where several orgs share
+ * an environment, the oldest connected one answers to the environment word.
  */
 final class OrgResolver {
   private OrgResolver() {}
 
   static Org resolve(List<Org> orgs, String reference) {
     if (reference == null || reference.isBlank()) {
-      throw ScopienException.invalid("missing_org", "Say which org: its name, production or sandbox.");
+      throw ScopienException.invalid(
+          "missing_org", "Say which org: its name, production or sandbox.");
     }
     String wanted = normalise(reference);
     return byName(orgs, wanted)
@@ -47,7 +48,8 @@ final class OrgResolver {
                 .map(o -> o.name() + " (" + o.environment().wireName() + ")")
                 .collect(Collectors.joining(", "));
     return ScopienException.notFound(
-        "unknown_org", "There is no org called '" + reference.trim() + "'. Connected orgs: " + known + ".");
+        "unknown_org",
+        "There is no org called '" + reference.trim() + "'. Connected orgs: " + known + ".");
   }
 
   private static Optional<Org> byName(List<Org> orgs, String wanted) {

@@ -57,9 +57,9 @@ public final class OrgService implements OrgDirectory {
   }
 
   /**
-   * Signs in with the client credentials flow, reads who and what the org is, checks that it is
-   * the environment the caller said, and stores it with its credentials sealed. Nothing is stored
-   * when any step fails.
+   * Signs in with the client credentials flow, reads who and what the org is, checks that it is the
+   * environment the caller said, and stores it with its credentials sealed. Nothing is stored when
+   * any step fails.
    *
    * @throws ScopienException CONFLICT {@code org_name_taken}; INVALID_INPUT for a bad URL, a wrong
    *     secret or an environment that does not match the org
@@ -111,8 +111,8 @@ public final class OrgService implements OrgDirectory {
   }
 
   /**
-   * Points an already connected demo org at this start's local org (its port changes every
-   * start) and signs in again; connects it when it is new.
+   * Points an already connected demo org at this start's local org (its port changes every start)
+   * and signs in again; connects it when it is new.
    */
   public Org connectDemo(NewOrg request) {
     Optional<OrgStore.StoredOrg> existing = store.byName(request.name());
@@ -241,7 +241,8 @@ public final class OrgService implements OrgDirectory {
                         sealer.seal(renewed.accessToken().reveal(), org.id()),
                         null),
                     clock.instant()));
-    ClientOptions options = clientOptions.withUsageListener(reading -> usage.record(org.id(), reading));
+    ClientOptions options =
+        clientOptions.withUsageListener(reading -> usage.record(org.id(), reading));
     return SalesforceClients.create(http, sessions, options);
   }
 
@@ -263,7 +264,8 @@ public final class OrgService implements OrgDirectory {
             .orElseThrow(
                 () ->
                     ScopienException.invalid(
-                        "no_organization", "The org did not describe itself (no Organization row)."));
+                        "no_organization",
+                        "The org did not describe itself (no Organization row)."));
     String username = null;
     if (token.idUrl() != null) {
       Identity identity = oauth.identity(token.idUrl(), token.accessToken());

@@ -33,7 +33,8 @@ final class OrgStore {
   }
 
   List<StoredOrg> all() {
-    return jdbc.query("SELECT " + COLUMNS + " FROM orgs ORDER BY connected_at, name", OrgStore::map);
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM orgs ORDER BY connected_at, name", OrgStore::map);
   }
 
   Optional<StoredOrg> byId(String id) {
