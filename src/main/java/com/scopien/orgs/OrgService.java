@@ -150,9 +150,9 @@ public final class OrgService implements OrgDirectory {
     store.delete(org.id());
   }
 
-  /** True when at least one org is connected. */
-  public boolean hasOrgs() {
-    return !store.all().isEmpty();
+  /** True when an org other than the built-in demo orgs is connected. */
+  public boolean hasRealOrgs() {
+    return store.all().stream().anyMatch(stored -> !stored.demo());
   }
 
   /** Records that a sync of the org finished now. */
