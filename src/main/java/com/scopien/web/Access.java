@@ -1,0 +1,31 @@
+package com.scopien.web;
+
+import com.scopien.security.Role;
+import com.scopien.security.User;
+import io.javalin.security.RouteRole;
+
+/**
+ * The least a caller must be to use a route. Every route is registered with one, and {@link
+ * ApiKeyAuthHandler} checks it once before the handler runs, so handlers hold no access checks.
+ * Finer rules (who may write which record) live in the services, shared by every channel.
+ */
+enum Access implements RouteRole {
+  /** No API key needed: the health check and the UI's own files. */
+  PUBLIC(null),
+  /** Any signed-in user, Guest included; admin-only routes (settings, orgs) will add ADMIN. */
+  ANY_USER(Role.GUEST);
+
+  private final Role minimum;
+
+  Access(Role minimum) {
+    this.minimum = minimum;
+  }
+
+  boolean isPublic() {
+    return minimum == null;
+  }
+
+  boolean allows(User user) {
+    return isPublic() || (user != null && user.role().atLeast(minimum));
+  }
+}

@@ -1,0 +1,142 @@
+package com.scopien.web;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scopien.ScopienException;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a request body as one JSON object, bounded in size, and pulls typed fields out of it. Every
+ * failure names the field and why, as a 400 the error mapper renders; nothing is half-read.
+ */
+final class JsonBodyReader {
+
+  /** Conversation ids are opaque, but they travel in paths and logs: keep them plain and short. */
+  private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  private final ObjectMapper mapper;
+  private final int maxBytes;
+
+  JsonBodyReader(ObjectMapper mapper, int maxBytes) {
+    this.mapper = mapper;
+    this.maxBytes = maxBytes;
+  }
+
+  /** The body as a JSON object. */
+  Body read(Context ctx) {
+    byte[] bytes = boundedBytes(ctx);
+    if (bytes.length == 0) {
+      throw ScopienException.invalid(
+          "invalid_json", "The request body is empty; send a JSON object.");
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw ScopienException.invalid("invalid_json", "The request body is not valid JSON" + at(e));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (node == null || !node.isObject()) {
+      throw ScopienException.invalid("invalid_json", "The request body must be a JSON object.");
+    }
+    return new Body(node);
+  }
+
+  /** A conversation id from a path or body, checked for shape (not for existence). */
+  static String conversationId(String value, String field) {
+    if (value == null || !CONVERSATION_ID.matcher(value).matches()) {
+      throw ScopienException.invalid(
+          "invalid_conversation_id",
+          "Field '"
+              + field
+              + "' must be 1 to 128 letters, digits or . _ : - (as returned by POST /api/chat).");
+    }
+    return value;
+  }
+
+  private byte[] boundedBytes(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBytes) {
+      throw tooLarge();
+    }
+    try (InputStream in = ctx.bodyInputStream()) {
+      byte[] bytes = in.readNBytes(maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        throw tooLarge();
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ContentTooLargeResponse tooLarge() {
+    return new ContentTooLargeResponse(
+        "The request body is larger than " + (maxBytes / 1024) + " KB.");
+  }
+
+  private static String at(JsonProcessingException e) {
+    JsonLocation where = e.getLocation();
+    if (where == null || where.getLineNr() < 1) {
+      return ".";
+    }
+    return " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ").";
+  }
+
+  /** A parsed JSON object body. */
+  static final class Body {
+    private final JsonNode node;
+
+    private Body(JsonNode node) {
+      this.node = node;
+    }
+
+    /** A string field that must be present and not blank; {@code missing_<field>} otherwise. */
+    String requiredText(String field) {
+      return optionalText(field)
+          .filter(s -> !s.isBlank())
+          .orElseThrow(
+              () ->
+                  ScopienException.invalid(
+                      "missing_" + snakeCase(field),
+                      "Field '" + field + "' is required and must be a non-blank string."));
+    }
+
+    /** A string field that may be absent or null; present with another type is an error. */
+    Optional<String> optionalText(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return Optional.empty();
+      }
+      if (!value.isTextual()) {
+        throw ScopienException.invalid(
+            "invalid_type", "Field '" + field + "' must be a string, not " + describe(value) + ".");
+      }
+      return Optional.of(value.textValue());
+    }
+
+    private static String describe(JsonNode value) {
+      return switch (value.getNodeType()) {
+        case NUMBER -> "a number";
+        case BOOLEAN -> "a boolean";
+        case ARRAY -> "an array";
+        case OBJECT -> "an object";
+        default -> "that";
+      };
+    }
+
+    private static String snakeCase(String field) {
+      return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package com.scopien.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.scopien.agent.Assistant;
+import com.scopien.orgs.OrgDirectory;
+import com.scopien.security.ApiKeyAuthenticator;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge: the JSON API of the contract under {@code /api}, {@code /health}, and the chat
+ * panel's files (the classpath folder {@code web/}) at {@code /}. Every {@code /api/*} request
+ * needs {@code Authorization: Bearer <api key>}; every error is {@code
+ * {"error":{"code","message"}}}.
+ *
+ * <p>Routes: {@code GET /health}; {@code GET /api/me}; {@code POST /api/chat}; {@code POST
+ * /api/chat/confirm} and {@code /api/chat/cancel} with {@code {"conversationId"}}; {@code GET
+ * /api/orgs}; {@code GET /api/conversations/{id}}; {@code POST /api/conversations/{id}/org} with
+ * {@code {"org"}}.
+ *
+ * <p>A server is started once and stopped once; {@link #close()} stops it. Handlers run on Jetty's
+ * thread pool, so the collaborators must be thread-safe.
+ */
+public final class WebServer implements AutoCloseable {
+
+  /** The largest request body accepted; larger ones get 413. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  private final String host;
+  private final int port;
+  private final Javalin app;
+
+  /**
+   * @param host the address to listen on, such as {@code 127.0.0.1}
+   * @param port the port, or 0 for any free one (see {@link #port()})
+   * @param clock the time {@code /health} reports
+   * @param version the build's version, reported by {@code /health}
+   */
+  public WebServer(
+      String host,
+      int port,
+      Assistant assistant,
+      PendingWrites pendingWrites,
+      OrgDirectory orgs,
+      ApiKeyAuthenticator authenticator,
+      Clock clock,
+      String version) {
+    this.host = Objects.requireNonNull(host, "host");
+    this.port = port;
+    ObjectMapper json = objectMapper();
+    JsonBodyReader reader = new JsonBodyReader(json, MAX_BODY_BYTES);
+    ChatHandler chat =
+        new ChatHandler(
+            Objects.requireNonNull(assistant, "assistant"),
+            Objects.requireNonNull(pendingWrites, "pendingWrites"),
+            reader);
+    OrgHandler orgHandler = new OrgHandler(Objects.requireNonNull(orgs, "orgs"), reader);
+    ApiKeyAuthHandler auth =
+        new ApiKeyAuthHandler(Objects.requireNonNull(authenticator, "authenticator"));
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(version, "version");
+
+    this.app = Javalin.create(config -> configure(config, json));
+    new ErrorMapper().register(app);
+    app.before(SecurityHeaders::apply);
+    app.before("/api/*", auth::authenticate);
+    app.beforeMatched(auth::authorize);
+
+    app.get(
+        "/health",
+        ctx -> ctx.json(new WireFormat.Health("ok", version, clock.instant())),
+        Access.PUBLIC);
+    app.get(
+        "/api/me", ctx -> ctx.json(WireFormat.me(ApiKeyAuthHandler.user(ctx))), Access.ANY_USER);
+    app.post("/api/chat", chat::chat, Access.ANY_USER);
+    app.post("/api/chat/confirm", chat::confirm, Access.ANY_USER);
+    app.post("/api/chat/cancel", chat::cancel, Access.ANY_USER);
+    app.get("/api/orgs", orgHandler::list, Access.ANY_USER);
+    app.get("/api/conversations/{id}", orgHandler::conversation, Access.ANY_USER);
+    app.post("/api/conversations/{id}/org", orgHandler::switchOrg, Access.ANY_USER);
+  }
+
+  /** Starts listening; returns this server. */
+  public WebServer start() {
+    app.start(host, port);
+    LOG.info("Listening on http://{}:{}/", host, app.port());
+    return this;
+  }
+
+  /** The port listened on: the one asked for, or the one chosen when 0 was asked for. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops listening and waits for requests in flight to finish. */
+  public void stop() {
+    app.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static void configure(JavalinConfig config, ObjectMapper json) {
+    config.showJavalinBanner = false;
+    config.jsonMapper(new JavalinJackson(json, false));
+    config.http.maxRequestSize = MAX_BODY_BYTES;
+    config.http.prefer405over404 = true;
+    config.router.ignoreTrailingSlashes = true;
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/";
+          files.directory = "/web";
+          files.location = Location.CLASSPATH;
+        });
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    config.requestLogger.http(
+        (ctx, millis) -> {
+          if (ctx.path().startsWith("/api/")) {
+            LOG.info(
+                "{} {} -> {} ({} ms)",
+                ctx.method(),
+                ctx.path(),
+                ctx.status().getCode(),
+                Math.round(millis));
+          }
+        });
+  }
+
+  private static ObjectMapper objectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  }
+}

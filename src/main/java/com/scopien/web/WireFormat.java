@@ -1,0 +1,109 @@
+package com.scopien.web;
+
+import com.scopien.agent.ChatReply;
+import com.scopien.orgs.Environment;
+import com.scopien.orgs.Org;
+import com.scopien.orgs.OrgStatus;
+import com.scopien.security.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON bodies of the HTTP contract, as records Jackson writes field by field, so the wire shape
+ * is visible in one place and does not move when a domain type grows a field.
+ */
+final class WireFormat {
+
+  private WireFormat() {}
+
+  /** {@code GET /health}. */
+  record Health(String status, String version, Instant time) {}
+
+  /** {@code GET /api/me}: who the key belongs to; the role in lower case. */
+  record Me(String name, String role) {}
+
+  /**
+   * One entry of {@code GET /api/orgs}. {@code status} is the lower-case wire form of {@link
+   * OrgStatus}: {@code active}, {@code needs_reauth} or {@code disconnected}; {@code lastSyncAt} is
+   * an ISO-8601 instant or null when the org was never synced.
+   */
+  record OrgEntry(
+      String id,
+      String name,
+      String environment,
+      String instanceUrl,
+      String status,
+      Instant lastSyncAt) {}
+
+  /** The org as a chat reply names it. */
+  record OrgRef(String id, String name, String environment) {}
+
+  /**
+   * One tool call of a reply; status is {@code ok}, {@code error} or {@code needs_confirmation}.
+   */
+  record ToolCall(String tool, Map<String, Object> arguments, String status) {}
+
+  /** {@code POST /api/chat}, {@code /api/chat/confirm} and {@code /api/chat/cancel}. */
+  record Chat(String conversationId, String reply, OrgRef org, List<ToolCall> toolCalls) {}
+
+  /** {@code GET /api/conversations/{id}} and the org switch: the conversation's active org. */
+  record Conversation(String conversationId, OrgRef org) {}
+
+  /** Every error: {@code {"error":{"code","message"}}}. */
+  record ErrorBody(Detail error) {
+    record Detail(String code, String message) {}
+
+    static ErrorBody of(String code, String message) {
+      return new ErrorBody(new Detail(code, message));
+    }
+  }
+
+  static Me me(User user) {
+    return new Me(user.name(), lower(user.role().name()));
+  }
+
+  static OrgEntry orgEntry(Org org) {
+    return new OrgEntry(
+        org.id(),
+        org.name(),
+        org.environment().wireName(),
+        org.instanceUrl(),
+        status(org.status()),
+        org.lastSyncAt());
+  }
+
+  static String status(OrgStatus status) {
+    return lower(status.name());
+  }
+
+  static OrgRef orgRef(Org org) {
+    return new OrgRef(org.id(), org.name(), org.environment().wireName());
+  }
+
+  static Chat chat(ChatReply reply) {
+    ChatReply.OrgSummary org = reply.org();
+    OrgRef ref =
+        org == null ? null : new OrgRef(org.id(), org.name(), environment(org.environment()));
+    List<ToolCall> calls =
+        reply.toolCalls().stream()
+            .map(
+                c ->
+                    new ToolCall(
+                        c.tool(), c.arguments() == null ? Map.of() : c.arguments(), c.status()))
+            .toList();
+    return new Chat(reply.conversationId(), reply.reply(), ref, calls);
+  }
+
+  /**
+   * The agent may name the environment any way {@link Environment#parse} reads; the wire is fixed.
+   */
+  private static String environment(String text) {
+    return Environment.parse(text).map(Environment::wireName).orElse(text);
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

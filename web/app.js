@@ -1,0 +1,353 @@
+// The chat panel: sign in with an API key, then talk to Scopien. State that must survive a reload
+// (the key, the conversation and its transcript) lives in sessionStorage, so it ends with the tab.
+
+import { ApiError, createApi } from './api.js';
+import { confirmationActions, fillOrgBadge, messageItem, needsConfirmation, settleActions } from './render.js';
+
+const KEY = 'scopien.apiKey';
+const CONVERSATION = 'scopien.conversationId';
+const TRANSCRIPT = 'scopien.transcript';
+const MAX_TRANSCRIPT = 200;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  loginView: $('login-view'),
+  loginForm: $('login-form'),
+  keyInput: $('api-key'),
+  loginError: $('login-error'),
+  loginSubmit: $('login-submit'),
+  chatView: $('chat-view'),
+  sessionBar: $('session-bar'),
+  badge: $('org-badge'),
+  orgSelect: $('org-select'),
+  userName: $('user-name'),
+  signOut: $('sign-out'),
+  messages: $('messages'),
+  emptyHint: $('empty-hint'),
+  thinking: $('thinking'),
+  composer: $('composer'),
+  input: $('message-input'),
+  send: $('send-button'),
+};
+
+const state = {
+  orgs: [],
+  activeOrg: null,
+  busy: false,
+  transcript: [],
+};
+
+const api = createApi(() => sessionStorage.getItem(KEY));
+
+function conversationId() {
+  return sessionStorage.getItem(CONVERSATION);
+}
+
+function setConversationId(id) {
+  if (id) {
+    sessionStorage.setItem(CONVERSATION, id);
+  } else {
+    sessionStorage.removeItem(CONVERSATION);
+  }
+}
+
+// ---- sign in and out ----
+
+function showLogin(message) {
+  ui.chatView.hidden = true;
+  ui.sessionBar.hidden = true;
+  ui.loginView.hidden = false;
+  ui.loginError.hidden = !message;
+  ui.loginError.textContent = message ?? '';
+  ui.keyInput.setAttribute('aria-invalid', message ? 'true' : 'false');
+  ui.keyInput.focus();
+}
+
+async function signIn(key) {
+  sessionStorage.setItem(KEY, key);
+  let me;
+  try {
+    me = await api.me();
+  } catch (error) {
+    sessionStorage.removeItem(KEY);
+    showLogin(error instanceof ApiError && error.status === 401
+      ? 'That API key was not accepted. Check it and try again.'
+      : error.message);
+    return;
+  }
+  ui.userName.textContent = `${me.name} (${me.role})`;
+  ui.keyInput.value = '';
+  ui.loginView.hidden = true;
+  ui.chatView.hidden = false;
+  ui.sessionBar.hidden = false;
+  restoreTranscript();
+  await loadOrgs();
+  await refreshConversation();
+  ui.input.focus();
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(KEY);
+  setConversationId(null);
+  sessionStorage.removeItem(TRANSCRIPT);
+  state.transcript = [];
+  state.activeOrg = null;
+  ui.messages.replaceChildren();
+  ui.emptyHint.hidden = false;
+  showLogin(message);
+}
+
+// Any 401 after sign-in means the key was revoked: back to the login, saying why.
+function handleError(error, context) {
+  if (error instanceof ApiError && error.status === 401) {
+    signOut('Your API key is no longer accepted. Sign in again.');
+    return;
+  }
+  if (error instanceof ApiError && error.code === 'unknown_conversation') {
+    setConversationId(null);
+    addEntry({ role: 'note', text: 'That conversation is no longer known to the server; your next message starts a new one.' });
+    return;
+  }
+  addEntry({ role: 'error', text: context ? `${context} ${error.message}` : error.message });
+}
+
+// ---- orgs ----
+
+async function loadOrgs() {
+  try {
+    state.orgs = await api.orgs();
+  } catch (error) {
+    handleError(error, 'The list of orgs could not be loaded.');
+    state.orgs = [];
+  }
+  const options = state.orgs.map((org) => {
+    const option = document.createElement('option');
+    option.value = org.id;
+    option.textContent = `${org.name} (${org.environment})${org.status === 'active' ? '' : ` – ${org.status.replace('_', ' ')}`}`;
+    option.disabled = org.status !== 'active';
+    return option;
+  });
+  ui.orgSelect.replaceChildren(...options);
+  ui.orgSelect.disabled = options.length === 0;
+}
+
+// With no conversation yet, the badge shows the org a new one starts in: the first production org.
+function defaultOrg() {
+  return state.orgs.find((o) => o.environment === 'production') ?? state.orgs[0] ?? null;
+}
+
+async function refreshConversation() {
+  const id = conversationId();
+  if (!id) {
+    setActiveOrg(defaultOrg());
+    return;
+  }
+  try {
+    const conversation = await api.conversation(id);
+    setActiveOrg(conversation.org);
+  } catch (error) {
+    handleError(error);
+    setActiveOrg(defaultOrg());
+  }
+}
+
+function setActiveOrg(org) {
+  state.activeOrg = org ? { id: org.id, name: org.name, environment: org.environment } : null;
+  fillOrgBadge(ui.badge, state.activeOrg);
+  if (org && [...ui.orgSelect.options].some((o) => o.value === org.id)) {
+    ui.orgSelect.value = org.id;
+  }
+}
+
+async function switchOrg() {
+  const org = state.orgs.find((o) => o.id === ui.orgSelect.value);
+  if (!org || org.id === state.activeOrg?.id) {
+    return;
+  }
+  const id = conversationId();
+  if (!id) {
+    // A conversation starts with its first message; asking for the switch in words starts one.
+    await send(`Switch to ${org.name}`);
+    return;
+  }
+  setBusy(true);
+  try {
+    const conversation = await api.switchOrg(id, org.id);
+    setActiveOrg(conversation.org);
+    addEntry({ role: 'note', text: `Now working in ${conversation.org.name} (${conversation.org.environment}).` });
+  } catch (error) {
+    setActiveOrg(state.activeOrg);
+    handleError(error, 'The org could not be switched.');
+  } finally {
+    setBusy(false);
+  }
+}
+
+// ---- transcript ----
+
+function saveTranscript() {
+  state.transcript = state.transcript.slice(-MAX_TRANSCRIPT);
+  sessionStorage.setItem(TRANSCRIPT, JSON.stringify(state.transcript));
+}
+
+function restoreTranscript() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(TRANSCRIPT) ?? '[]');
+    state.transcript = Array.isArray(saved) ? saved : [];
+  } catch {
+    state.transcript = [];
+  }
+  ui.messages.replaceChildren(...state.transcript.map((entry, i) =>
+    itemFor(entry, i === state.transcript.length - 1)));
+  scrollToEnd();
+}
+
+function itemFor(entry, isLatest) {
+  const item = messageItem(entry);
+  if (needsConfirmation(entry)) {
+    if (!entry.settled && isLatest) {
+      item.append(confirmationActions({
+        onConfirm: (actions) => settle(entry, actions, 'confirm'),
+        onCancel: (actions) => settle(entry, actions, 'cancel'),
+      }));
+    } else {
+      const actions = document.createElement('div');
+      actions.className = 'actions';
+      settleActions(actions, entry.settled ?? 'Not confirmed: a later message set it aside.');
+      item.append(actions);
+    }
+  }
+  return item;
+}
+
+function addEntry(entry) {
+  state.transcript.push(entry);
+  saveTranscript();
+  ui.messages.append(itemFor(entry, true));
+  scrollToEnd();
+}
+
+// A new message sets aside any write still waiting: the server treats it as "not confirmed".
+function retirePendingConfirmations() {
+  for (const actions of ui.messages.querySelectorAll('[data-testid="confirmation"]')) {
+    settleActions(actions, 'Not confirmed: a later message set it aside.');
+  }
+  for (const entry of state.transcript) {
+    if (needsConfirmation(entry) && !entry.settled) {
+      entry.settled = 'Not confirmed: a later message set it aside.';
+    }
+  }
+  saveTranscript();
+}
+
+async function settle(entry, actions, action) {
+  const id = conversationId();
+  if (state.busy || !id) {
+    return;
+  }
+  for (const button of actions.querySelectorAll('button')) {
+    button.disabled = true;
+  }
+  setBusy(true);
+  try {
+    const reply = action === 'confirm' ? await api.confirm(id) : await api.cancel(id);
+    entry.settled = action === 'confirm' ? 'Confirmed.' : 'Cancelled: nothing was changed.';
+    settleActions(actions, entry.settled);
+    acceptReply(reply);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'no_pending_write') {
+      entry.settled = 'Nothing is waiting for confirmation any more.';
+      settleActions(actions, entry.settled);
+      saveTranscript();
+    } else {
+      for (const button of actions.querySelectorAll('button')) {
+        button.disabled = false;
+      }
+    }
+    handleError(error);
+  } finally {
+    setBusy(false);
+    ui.input.focus();
+  }
+}
+
+// ---- sending ----
+
+function acceptReply(reply) {
+  setConversationId(reply.conversationId);
+  addEntry({ role: 'assistant', text: reply.reply, org: reply.org, toolCalls: reply.toolCalls ?? [] });
+  setActiveOrg(reply.org ?? state.activeOrg);
+}
+
+async function send(text) {
+  if (state.busy || !text.trim()) {
+    return;
+  }
+  retirePendingConfirmations();
+  addEntry({ role: 'user', text });
+  setBusy(true);
+  try {
+    acceptReply(await api.chat(text, conversationId()));
+  } catch (error) {
+    if (!ui.input.value) {
+      ui.input.value = text;
+    }
+    handleError(error);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function setBusy(busy) {
+  state.busy = busy;
+  ui.send.disabled = busy;
+  ui.orgSelect.disabled = busy || state.orgs.length === 0;
+  ui.thinking.hidden = !busy;
+  ui.messages.setAttribute('aria-busy', busy ? 'true' : 'false');
+}
+
+function scrollToEnd() {
+  ui.emptyHint.hidden = ui.messages.childElementCount > 0;
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  ui.messages.scrollTo({ top: ui.messages.scrollHeight, behavior: reduce ? 'auto' : 'smooth' });
+}
+
+// ---- wiring ----
+
+ui.loginForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = ui.keyInput.value.trim();
+  if (!key) {
+    showLogin('Enter your API key.');
+    return;
+  }
+  signIn(key);
+});
+
+ui.composer.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = ui.input.value;
+  if (state.busy || !text.trim()) {
+    ui.input.focus();
+    return;
+  }
+  ui.input.value = '';
+  send(text.trim()).finally(() => ui.input.focus());
+});
+
+ui.input.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    ui.composer.requestSubmit();
+  }
+});
+
+ui.orgSelect.addEventListener('change', () => switchOrg());
+ui.signOut.addEventListener('click', () => signOut());
+
+const savedKey = sessionStorage.getItem(KEY);
+if (savedKey) {
+  signIn(savedKey);
+} else {
+  showLogin();
+}
