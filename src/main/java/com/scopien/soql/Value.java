@@ -1,7 +1,6 @@
 package com.scopien.soql;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -172,15 +171,6 @@ public sealed interface Value {
       public boolean parameterised() {
         return parameterised;
       }
-    }
-  }
-
-  /** Validates a date built from query text, so a bad calendar date is a {@link SoqlException}. */
-  static LocalDate date(int year, int month, int day) {
-    try {
-      return LocalDate.of(year, month, day);
-    } catch (DateTimeException e) {
-      throw new SoqlException("invalid date: " + e.getMessage());
     }
   }
 }
