@@ -2,6 +2,8 @@ package com.scopien.localorg;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,25 +102,24 @@ final class LocalOrgServer {
                   + Integer.toHexString(e.hashCode()),
               null);
         });
-    app.error(
-        404,
-        ctx -> {
-          if (ctx.result() == null && ctx.path().startsWith("/services/")) {
+    app.exception(
+        NotFoundResponse.class,
+        (e, ctx) -> {
+          if (ctx.path().startsWith("/services/")) {
             restError(ctx, 404, "NOT_FOUND", ApiError.NOT_FOUND_MESSAGE, null);
+          } else {
+            ctx.status(404).result("Not Found");
           }
         });
-    app.error(
-        405,
-        ctx -> {
-          if (ctx.path().startsWith("/services/")) {
+    app.exception(
+        MethodNotAllowedResponse.class,
+        (e, ctx) ->
             restError(
                 ctx,
                 405,
                 "METHOD_NOT_ALLOWED",
                 "HTTP Method '" + ctx.method() + "' not allowed.",
-                null);
-          }
-        });
+                null));
   }
 
   private static void restError(

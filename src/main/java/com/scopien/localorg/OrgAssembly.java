@@ -18,7 +18,8 @@ record OrgAssembly(
   static OrgAssembly build(LocalOrgOptions options) {
     boolean sandbox = options.flavour() == LocalOrgOptions.Flavour.SANDBOX;
     OrgSchema schema = OrgSchema.demo();
-    RecordStore store = new RecordStore(schema, new IdGenerator(sandbox ? "1F" : "5e"));
+    String pod = sandbox ? "1F" : "5e";
+    RecordStore store = new RecordStore(schema, new IdGenerator(pod));
     long started = System.nanoTime();
     DemoContext demo =
         new DemoContext(options.seed(), options.clock().instant(), store, options.scale());
@@ -40,7 +41,10 @@ record OrgAssembly(
             new DataRootHandler(identity, usage),
             new DescribeHandler(schema),
             new SObjectHandler(store, writer),
-            new QueryHandler());
+            new QueryHandler(
+                store,
+                new QueryExecutor(store, options.clock()),
+                new QueryCursors(new IdGenerator(pod), options.clock())));
     LocalOrgServer server = new LocalOrgServer(options.flavour().name().toLowerCase(), handlers);
     return new OrgAssembly(identity, store, writer, sessions, usage, server, generationTime);
   }
