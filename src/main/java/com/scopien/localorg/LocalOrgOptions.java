@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to start a {@link LocalOrg}. Start from {@link #production()} or {@link #sandbox()} and
@@ -124,173 +125,107 @@ public record LocalOrgOptions(
   }
 
   public LocalOrgOptions withHost(String value) {
-    return new LocalOrgOptions(
-        flavour,
-        value,
-        port,
-        scale,
-        seed,
-        dailyApiLimit,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        clock,
-        sessionIdleTimeout,
-        redirectUris);
+    return copy(b -> b.host = value);
   }
 
   public LocalOrgOptions withPort(int value) {
-    return new LocalOrgOptions(
-        flavour,
-        host,
-        value,
-        scale,
-        seed,
-        dailyApiLimit,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        clock,
-        sessionIdleTimeout,
-        redirectUris);
+    return copy(b -> b.port = value);
   }
 
   public LocalOrgOptions withScale(Scale value) {
-    return new LocalOrgOptions(
-        flavour,
-        host,
-        port,
-        value,
-        seed,
-        dailyApiLimit,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        clock,
-        sessionIdleTimeout,
-        redirectUris);
+    return copy(b -> b.scale = value);
   }
 
   public LocalOrgOptions withSeed(long value) {
-    return new LocalOrgOptions(
-        flavour,
-        host,
-        port,
-        scale,
-        value,
-        dailyApiLimit,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        clock,
-        sessionIdleTimeout,
-        redirectUris);
+    return copy(b -> b.seed = value);
   }
 
   public LocalOrgOptions withDailyApiLimit(int value) {
-    return new LocalOrgOptions(
-        flavour,
-        host,
-        port,
-        scale,
-        seed,
-        value,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        clock,
-        sessionIdleTimeout,
-        redirectUris);
+    return copy(b -> b.dailyApiLimit = value);
   }
 
   public LocalOrgOptions withClient(String id, String secret) {
-    return new LocalOrgOptions(
-        flavour,
-        host,
-        port,
-        scale,
-        seed,
-        dailyApiLimit,
-        id,
-        secret,
-        username,
-        password,
-        clock,
-        sessionIdleTimeout,
-        redirectUris);
+    return copy(
+        b -> {
+          b.clientId = id;
+          b.clientSecret = secret;
+        });
   }
 
   public LocalOrgOptions withUser(String name, String secretPassword) {
-    return new LocalOrgOptions(
-        flavour,
-        host,
-        port,
-        scale,
-        seed,
-        dailyApiLimit,
-        clientId,
-        clientSecret,
-        name,
-        secretPassword,
-        clock,
-        sessionIdleTimeout,
-        redirectUris);
+    return copy(
+        b -> {
+          b.username = name;
+          b.password = secretPassword;
+        });
   }
 
   public LocalOrgOptions withClock(Clock value) {
-    return new LocalOrgOptions(
-        flavour,
-        host,
-        port,
-        scale,
-        seed,
-        dailyApiLimit,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        value,
-        sessionIdleTimeout,
-        redirectUris);
+    return copy(b -> b.clock = value);
   }
 
   public LocalOrgOptions withSessionIdleTimeout(Duration value) {
-    return new LocalOrgOptions(
-        flavour,
-        host,
-        port,
-        scale,
-        seed,
-        dailyApiLimit,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        clock,
-        value,
-        redirectUris);
+    return copy(b -> b.sessionIdleTimeout = value);
   }
 
   public LocalOrgOptions withRedirectUris(List<String> value) {
-    return new LocalOrgOptions(
-        flavour,
-        host,
-        port,
-        scale,
-        seed,
-        dailyApiLimit,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        clock,
-        sessionIdleTimeout,
-        value);
+    return copy(b -> b.redirectUris = value);
+  }
+
+  private LocalOrgOptions copy(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** A mutable copy that the {@code with*} methods change one option of. */
+  private static final class Draft {
+    Flavour flavour;
+    String host;
+    int port;
+    Scale scale;
+    long seed;
+    int dailyApiLimit;
+    String clientId;
+    String clientSecret;
+    String username;
+    String password;
+    Clock clock;
+    Duration sessionIdleTimeout;
+    List<String> redirectUris;
+
+    Draft(LocalOrgOptions o) {
+      flavour = o.flavour;
+      host = o.host;
+      port = o.port;
+      scale = o.scale;
+      seed = o.seed;
+      dailyApiLimit = o.dailyApiLimit;
+      clientId = o.clientId;
+      clientSecret = o.clientSecret;
+      username = o.username;
+      password = o.password;
+      clock = o.clock;
+      sessionIdleTimeout = o.sessionIdleTimeout;
+      redirectUris = o.redirectUris;
+    }
+
+    LocalOrgOptions build() {
+      return new LocalOrgOptions(
+          flavour,
+          host,
+          port,
+          scale,
+          seed,
+          dailyApiLimit,
+          clientId,
+          clientSecret,
+          username,
+          password,
+          clock,
+          sessionIdleTimeout,
+          redirectUris);
+    }
   }
 
   /** Never prints the client secret or the password. */
