@@ -24,10 +24,16 @@ final class Parser {
 
   static SoqlQuery parse(String soql) {
     if (soql == null || soql.isBlank()) {
-      throw new SoqlException("the query is empty");
+      throw new SoqlException(
+          "unexpected token: '<EOF>'", 1, 1, SoqlException.MALFORMED_QUERY, null);
     }
     if (soql.length() > MAX_LENGTH) {
-      throw new SoqlException("the query is longer than " + MAX_LENGTH + " characters");
+      throw new SoqlException(
+          "the query is longer than " + MAX_LENGTH + " characters",
+          1,
+          1,
+          SoqlException.MALFORMED_QUERY,
+          null);
     }
     try {
       Parser parser = new Parser(soql);
