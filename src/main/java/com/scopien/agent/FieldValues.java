@@ -3,7 +3,10 @@ package com.scopien.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scopien.salesforce.FieldDescribe;
 import java.math.BigDecimal;
+import com.scopien.soql.Value;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -30,22 +33,22 @@ final class FieldValues {
 
   private FieldValues() {}
 
-  /** A typed SOQL literal for a filter on this field. */
-  static String literal(FieldDescribe field, JsonNode value) {
+  /** A typed SOQL literal for a filter on this field; the soql package prints and escapes it. */
+  static Value literal(FieldDescribe field, JsonNode value) {
     String type = field.type();
     if (value == null || value.isNull()) {
-      return "null";
+      return Value.of(null);
     }
     if (NUMERIC.contains(type)) {
-      return number(field, value).toPlainString();
+      return Value.of(number(field, value));
     }
     if ("boolean".equals(type)) {
-      return String.valueOf(bool(field, value));
+      return Value.of(bool(field, value));
     }
     if (DATES.contains(type)) {
       return dateLiteral(field, value.asText());
     }
-    return SoqlText.quote(text(field, value));
+    return Value.of(text(field, value));
   }
 
   /** A typed value for a create or update body. */
@@ -105,16 +108,25 @@ final class FieldValues {
     };
   }
 
-  private static String dateLiteral(FieldDescribe field, String raw) {
+  private static Value dateLiteral(FieldDescribe field, String raw) {
     String text = raw.trim().toUpperCase(Locale.ROOT).replace(' ', '_');
-    if (DATE_LITERAL.matcher(text).matches()) {
-      return text;
+    Matcher literal = DATE_LITERAL.matcher(text);
+    if (literal.matches()) {
+      int colon = text.indexOf(':');
+      return colon < 0
+          ? new Value.DateLiteral(Value.DateLiteral.Kind.valueOf(text))
+          : new Value.DateLiteral(
+              Value.DateLiteral.Kind.valueOf(text.substring(0, colon)),
+              Integer.parseInt(text.substring(colon + 1)));
     }
-    if ("datetime".equals(field.type()) && raw.trim().matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z")) {
-      return raw.trim();
+    if ("datetime".equals(field.type())) {
+      try {
+        return Value.of(OffsetDateTime.parse(raw.trim()));
+      } catch (DateTimeParseException notADateTime) {
+        return Value.of(isoDate(field, raw).atStartOfDay(ZoneOffset.UTC).toInstant());
+      }
     }
-    LocalDate date = isoDate(field, raw);
-    return "datetime".equals(field.type()) ? date + "T00:00:00Z" : date.toString();
+    return Value.of(isoDate(field, raw));
   }
 
   private static LocalDate isoDate(FieldDescribe field, String raw) {

@@ -4,6 +4,7 @@ import com.scopien.salesforce.FieldDescribe;
 import com.scopien.salesforce.ObjectDescribe;
 import com.scopien.salesforce.QueryPage;
 import com.scopien.salesforce.SObjectRecord;
+import com.scopien.soql.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,8 @@ final class ReadTools {
 
   ToolOutcome count(ToolContext ctx, ToolArgs args) {
     ObjectDescribe object = guard.object(ctx, args.requiredText("object"));
-    List<String> conditions = planner.conditions(ctx, object, args.objectList("filters"));
-    QueryPlanner.Plan plan = new QueryPlanner.Plan(object, List.of(), conditions, "", 1, 0);
+    List<Condition> conditions = planner.conditions(ctx, object, args.objectList("filters"));
+    QueryPlanner.Plan plan = new QueryPlanner.Plan(object, List.of(), conditions, List.of(), 1, 0);
     long total = ctx.client().query(plan.count()).totalSize();
     return ToolOutcome.ok(
         "In "
@@ -119,7 +120,7 @@ final class ReadTools {
   }
 
   private static String filters(QueryPlanner.Plan plan) {
-    return plan.conditions().isEmpty() ? "" : " where " + String.join(" and ", plan.conditions());
+    return plan.conditions().isEmpty() ? "" : " where " + plan.describeFilters();
   }
 
   static String plural(ObjectDescribe object) {

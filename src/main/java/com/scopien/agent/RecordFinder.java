@@ -2,6 +2,8 @@ package com.scopien.agent;
 
 import com.scopien.salesforce.ObjectDescribe;
 import com.scopien.salesforce.SObjectRecord;
+import com.scopien.soql.Condition;
+import com.scopien.soql.Soql;
 import java.util.List;
 
 /**
@@ -14,16 +16,12 @@ final class RecordFinder {
 
   SObjectRecord find(ToolContext ctx, ObjectDescribe object, ToolArgs args) {
     String nameField = DefaultFields.nameField(object);
-    String select = "SELECT Id, " + (nameField.equals("Id") ? "" : nameField + ", ");
-    select = select.replaceAll(", $", "") + " FROM " + object.name() + " WHERE ";
     String id = args.optionalText("id").orElse(null);
     if (id != null) {
       if (!id.matches(ID_PATTERN)) {
-        throw new ToolException(
-            "'" + id + "' is not a Salesforce Id (15 or 18 letters and digits).");
+        throw new ToolException("'" + id + "' is not a Salesforce Id (15 or 18 letters and digits).");
       }
-      List<SObjectRecord> byId =
-          ctx.client().query(select + "Id = " + SoqlText.quote(id) + " LIMIT 1").records();
+      List<SObjectRecord> byId = lookup(ctx, object, nameField, Condition.eq("Id", id), 1);
       if (byId.isEmpty()) {
         throw new ToolException(
             "No " + object.label() + " with Id " + id + " in " + ctx.org().name() + ".");
@@ -32,17 +30,13 @@ final class RecordFinder {
     }
     String name =
         args.optionalText("name")
-            .orElseThrow(() -> new ToolException("Say which record: give its 'id' or its 'name'."));
-    List<SObjectRecord> exact =
-        ctx.client()
-            .query(select + nameField + " = " + SoqlText.quote(name) + " LIMIT 6")
-            .records();
-    List<SObjectRecord> matches =
-        exact.isEmpty()
-            ? ctx.client()
-                .query(select + nameField + " LIKE " + SoqlText.containsPattern(name) + " LIMIT 6")
-                .records()
-            : exact;
+            .orElseThrow(
+                () -> new ToolException("Say which record: give its 'id' or its 'name'."));
+    List<SObjectRecord> matches = lookup(ctx, object, nameField, Condition.eq(nameField, name), 6);
+    if (matches.isEmpty()) {
+      Condition like = Condition.like(nameField, "%" + Soql.escapeLike(name) + "%");
+      matches = lookup(ctx, object, nameField, like, 6);
+    }
     if (matches.isEmpty()) {
       throw new ToolException(
           "No "
@@ -69,6 +63,13 @@ final class RecordFinder {
               + list);
     }
     return matches.get(0);
+  }
+
+  private static List<SObjectRecord> lookup(
+      ToolContext ctx, ObjectDescribe object, String nameField, Condition where, int limit) {
+    String[] fields = nameField.equals("Id") ? new String[] {"Id"} : new String[] {"Id", nameField};
+    String soql = Soql.select(fields).from(object.name()).where(where).limit(limit).toSoql();
+    return ctx.client().query(soql).records();
   }
 
   /** "Acme Corp Deal" (006...), the way replies name one record. */

@@ -75,6 +75,16 @@ final class ToolCatalogue {
       if (in == null) {
         throw broken(path, "the file is missing");
       }
+      return parse(json, name, path, in);
+    } catch (IOException e) {
+      throw new ScopienException(
+          ScopienException.Kind.INTERNAL, "tool_catalogue", path + " cannot be read", e);
+    }
+  }
+
+  /** One tool file, checked: its name, description, role, writes flag, schema and examples. */
+  static ToolDefinition parse(ObjectMapper json, String name, String path, InputStream in) {
+    try {
       JsonNode node = json.readTree(in);
       String declared = text(node, "name", path);
       if (!declared.equals(name)) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Assignments {
   private static final String VERB =
-      "^(?:please\\s+)?(?:set|change|update|modify|edit|make|put|bump|raise|lower|increase"
+      "(?i)^(?:please\\s+)?(?:set|change|update|modify|edit|make|put|bump|raise|lower|increase"
           + "|decrease)\\s+(?:the\\s+)?";
   private static final Pattern FIELD_OF =
       Pattern.compile(VERB + "(.+?)\\s+(?:of|for|on)\\s+(.+?)\\s+(?:to|=|as|into)\\s+(.+?)[.!]?$");
@@ -25,7 +25,7 @@ final class Assignments {
       Pattern.compile(VERB + "(.+?)\\s+(?:to|=)\\s+(.+?)[.!]?$");
   private static final Pattern MARK =
       Pattern.compile(
-          "^(?:please\\s+)?(?:mark|move|flag)\\s+(?:the\\s+)?(.+?)\\s+(?:as|to)\\s+(.+?)"
+          "(?i)^(?:please\\s+)?(?:mark|move|flag)\\s+(?:the\\s+)?(.+?)\\s+(?:as|to)\\s+(.+?)"
               + "[.!]?$");
 
   private Assignments() {}

@@ -40,7 +40,6 @@ final class FollowUps {
           "again",
           "do",
           "it",
-          "same",
           "thing",
           "that",
           "this",

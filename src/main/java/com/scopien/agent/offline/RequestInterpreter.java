@@ -48,6 +48,13 @@ final class RequestInterpreter {
         }
         args.put("object", object.apiName());
         ArrayNode filters = filters(u, object);
+        NameSpans.at(u, objects.get(0).end())
+            .filter(n -> n.text().contains(" ") || Character.isUpperCase(n.text().charAt(0)))
+            .ifPresent(
+                n -> {
+                  u.use(n.start(), n.end());
+                  filters.add(JSON.valueToTree(new Filter(object.nameField(), "=", n.text())));
+                });
         if (!filters.isEmpty()) {
           args.set("filters", filters);
         }
