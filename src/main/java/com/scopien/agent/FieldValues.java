@@ -2,8 +2,8 @@ package com.scopien.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scopien.salesforce.FieldDescribe;
-import java.math.BigDecimal;
 import com.scopien.soql.Value;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

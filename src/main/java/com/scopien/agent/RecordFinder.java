@@ -19,7 +19,8 @@ final class RecordFinder {
     String id = args.optionalText("id").orElse(null);
     if (id != null) {
       if (!id.matches(ID_PATTERN)) {
-        throw new ToolException("'" + id + "' is not a Salesforce Id (15 or 18 letters and digits).");
+        throw new ToolException(
+            "'" + id + "' is not a Salesforce Id (15 or 18 letters and digits).");
       }
       List<SObjectRecord> byId = lookup(ctx, object, nameField, Condition.eq("Id", id), 1);
       if (byId.isEmpty()) {
@@ -30,8 +31,7 @@ final class RecordFinder {
     }
     String name =
         args.optionalText("name")
-            .orElseThrow(
-                () -> new ToolException("Say which record: give its 'id' or its 'name'."));
+            .orElseThrow(() -> new ToolException("Say which record: give its 'id' or its 'name'."));
     List<SObjectRecord> matches = lookup(ctx, object, nameField, Condition.eq(nameField, name), 6);
     if (matches.isEmpty()) {
       Condition like = Condition.like(nameField, "%" + Soql.escapeLike(name) + "%");

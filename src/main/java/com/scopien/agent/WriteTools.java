@@ -64,7 +64,7 @@ final class WriteTools {
           "A new " + object.label() + " also needs: " + String.join(", ", missing) + ".");
     }
     String summary =
-        "create a " + object.label() + " in " + ctx.orgLabel() + " with " + list(values);
+        "create a new " + object.label() + " in " + ctx.orgLabel() + " with " + list(values);
     return park(ctx, args, object, null, null, values, Map.of(), summary);
   }
 

@@ -22,19 +22,81 @@ final class AgentFixture {
 
   AgentFixture() {
     for (FakeSalesforceClient org : new FakeSalesforceClient[] {production, sandbox}) {
-      String acme = org.add("Account", Map.of("Name", "Acme Corporation", "Industry", "Technology",
-          "AnnualRevenue", 5_000_000));
+      String acme =
+          org.add(
+              "Account",
+              Map.of(
+                  "Name",
+                  "Acme Corporation",
+                  "Industry",
+                  "Technology",
+                  "AnnualRevenue",
+                  5_000_000));
       org.add("Account", Map.of("Name", "Globex", "Industry", "Energy", "AnnualRevenue", 900_000));
-      dealId = org.add("Opportunity", Map.of("Name", "Acme Corp Deal", "StageName", "Closed Won",
-          "Amount", 75_000, "CloseDate", "2026-01-15", "AccountId", acme));
-      org.add("Opportunity", Map.of("Name", "Globex Renewal", "StageName", "Prospecting",
-          "Amount", 20_000, "CloseDate", "2026-01-28"));
-      org.add("Contact", Map.of("FirstName", "Jane", "LastName", "Roe", "Email",
-          "jane.roe@acme.com", "AccountId", acme, "SSN__c", "123-45-6789"));
-      org.add("Lead", Map.of("FirstName", "Jane", "LastName", "Smith", "Company", "Globex",
-          "Status", "Open - Not Contacted", "Score__c", 40));
-      org.add("Case", Map.of("Subject", "Printer broken", "Status", "New", "Priority", "High",
-          "IsClosed", false, "CaseNumber", "00001001"));
+      dealId =
+          org.add(
+              "Opportunity",
+              Map.of(
+                  "Name",
+                  "Acme Corp Deal",
+                  "StageName",
+                  "Closed Won",
+                  "Amount",
+                  75_000,
+                  "CloseDate",
+                  "2026-01-15",
+                  "AccountId",
+                  acme));
+      org.add(
+          "Opportunity",
+          Map.of(
+              "Name",
+              "Globex Renewal",
+              "StageName",
+              "Prospecting",
+              "Amount",
+              20_000,
+              "CloseDate",
+              "2026-01-28"));
+      org.add(
+          "Contact",
+          Map.of(
+              "FirstName",
+              "Jane",
+              "LastName",
+              "Roe",
+              "Email",
+              "jane.roe@acme.com",
+              "AccountId",
+              acme,
+              "SSN__c",
+              "123-45-6789"));
+      org.add(
+          "Lead",
+          Map.of(
+              "FirstName",
+              "Jane",
+              "LastName",
+              "Smith",
+              "Company",
+              "Globex",
+              "Status",
+              "Open - Not Contacted",
+              "Score__c",
+              40));
+      org.add(
+          "Case",
+          Map.of(
+              "Subject",
+              "Printer broken",
+              "Status",
+              "New",
+              "Priority",
+              "High",
+              "IsClosed",
+              false,
+              "CaseNumber",
+              "00001001"));
     }
   }
 

@@ -34,7 +34,8 @@ final class EvalCases {
       String conversation = null;
       if (c.hasNonNull("activeOrg")) {
         conversation =
-            agent.chat(AgentFixture.ADMIN, null, "Switch to " + c.get("activeOrg").asText())
+            agent
+                .chat(AgentFixture.ADMIN, null, "Switch to " + c.get("activeOrg").asText())
                 .conversationId();
       }
       ChatReply reply = agent.chat(AgentFixture.ADMIN, conversation, c.get("say").asText());
@@ -56,9 +57,12 @@ final class EvalCases {
     List<ChatReply.ToolCallRecord> candidates =
         reply.toolCalls().stream().filter(c -> tools.contains(c.tool())).toList();
     if (candidates.isEmpty()) {
-      return "expected tool " + tools + ", saw "
+      return "expected tool "
+          + tools
+          + ", saw "
           + reply.toolCalls().stream().map(ChatReply.ToolCallRecord::tool).toList()
-          + " reply: " + reply.reply().lines().findFirst().orElse("");
+          + " reply: "
+          + reply.reply().lines().findFirst().orElse("");
     }
     String first = null;
     for (ChatReply.ToolCallRecord call : candidates) {
@@ -71,22 +75,28 @@ final class EvalCases {
       }
       String problem = null;
       if (expect.hasNonNull("object")
-          && !String.valueOf(args.getOrDefault("object", "")).equalsIgnoreCase(expect.get("object").asText())) {
+          && !String.valueOf(args.getOrDefault("object", ""))
+              .equalsIgnoreCase(expect.get("object").asText())) {
         problem = "object " + args.get("object") + ", expected " + expect.get("object").asText();
       }
       if (problem == null && expect.hasNonNull("org")) {
         Object actedOn = args.get("org") != null ? args.get("org") : reply.org().environment();
-        if (!String.valueOf(actedOn).toLowerCase(Locale.ROOT).contains(expect.get("org").asText().toLowerCase(Locale.ROOT))) {
+        if (!String.valueOf(actedOn)
+            .toLowerCase(Locale.ROOT)
+            .contains(expect.get("org").asText().toLowerCase(Locale.ROOT))) {
           problem = "org " + actedOn + ", expected " + expect.get("org").asText();
         }
       }
       if (problem == null) {
         List<String> missing = new ArrayList<>();
-        expect.path("argsContain").forEach(s -> {
-          if (!text.contains(s.asText().toLowerCase(Locale.ROOT))) {
-            missing.add(s.asText());
-          }
-        });
+        expect
+            .path("argsContain")
+            .forEach(
+                s -> {
+                  if (!text.contains(s.asText().toLowerCase(Locale.ROOT))) {
+                    missing.add(s.asText());
+                  }
+                });
         if (!missing.isEmpty()) {
           problem = "arguments lack " + missing + ": " + text;
         }

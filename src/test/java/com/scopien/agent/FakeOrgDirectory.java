@@ -23,12 +23,18 @@ final class FakeOrgDirectory implements OrgDirectory {
   private final Map<String, Org> active = new ConcurrentHashMap<>();
 
   FakeOrgDirectory(SalesforceClient productionClient, SalesforceClient sandboxClient) {
-    this(productionClient, "https://acme.my.salesforce.com", sandboxClient,
+    this(
+        productionClient,
+        "https://acme.my.salesforce.com",
+        sandboxClient,
         "https://acme--sandbox.sandbox.my.salesforce.com");
   }
 
-  FakeOrgDirectory(SalesforceClient productionClient, String productionUrl,
-      SalesforceClient sandboxClient, String sandboxUrl) {
+  FakeOrgDirectory(
+      SalesforceClient productionClient,
+      String productionUrl,
+      SalesforceClient sandboxClient,
+      String sandboxUrl) {
     production = org("org-prod", "Production", Environment.PRODUCTION, productionUrl);
     sandbox = org("org-sbx", "Sandbox", Environment.SANDBOX, sandboxUrl);
     clients.put(production.id(), productionClient);
@@ -36,8 +42,19 @@ final class FakeOrgDirectory implements OrgDirectory {
   }
 
   private static Org org(String id, String name, Environment env, String url) {
-    return new Org(id, name, env, url, url, "00D000000000001AAA", "Acme Corporation", "Enterprise",
-        "john.doe@acme.com", OrgStatus.ACTIVE, Instant.parse("2026-01-01T00:00:00Z"), null);
+    return new Org(
+        id,
+        name,
+        env,
+        url,
+        url,
+        "00D000000000001AAA",
+        "Acme Corporation",
+        "Enterprise",
+        "john.doe@acme.com",
+        OrgStatus.ACTIVE,
+        Instant.parse("2026-01-01T00:00:00Z"),
+        null);
   }
 
   @Override
@@ -61,7 +78,8 @@ final class FakeOrgDirectory implements OrgDirectory {
     }
     List<String> names = new ArrayList<>();
     list().forEach(o -> names.add(o.name()));
-    throw ScopienException.notFound("unknown_org", "No org called '" + reference + "'. Orgs: " + names);
+    throw ScopienException.notFound(
+        "unknown_org", "No org called '" + reference + "'. Orgs: " + names);
   }
 
   @Override

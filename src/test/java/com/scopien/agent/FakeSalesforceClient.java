@@ -1,5 +1,6 @@
 package com.scopien.agent;
 
+import com.scopien.ScopienException;
 import com.scopien.agent.offline.Vocabulary;
 import com.scopien.salesforce.ApiUsage;
 import com.scopien.salesforce.FieldDescribe;
@@ -10,13 +11,12 @@ import com.scopien.salesforce.QueryPage;
 import com.scopien.salesforce.SObjectRecord;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceException;
-import com.scopien.ScopienException;
 import com.scopien.soql.EvaluationContext;
+import com.scopien.soql.RowAccessor;
 import com.scopien.soql.SelectItem;
 import com.scopien.soql.Soql;
 import com.scopien.soql.SoqlEvaluator;
 import com.scopien.soql.SoqlQuery;
-import com.scopien.soql.RowAccessor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,18 +54,23 @@ final class FakeSalesforceClient implements SalesforceClient {
 
   String add(String object, Map<String, Object> fields) {
     Map<String, Object> row = new LinkedHashMap<>(fields);
-    String id = schema.get(object).keyPrefix() + String.format("%012d", ids.incrementAndGet()) + "AAA";
+    String id =
+        schema.get(object).keyPrefix() + String.format("%012d", ids.incrementAndGet()) + "AAA";
     row.put("Id", id);
     row.putIfAbsent("CreatedDate", "2026-01-10T10:00:00.000+0000");
     if (object.equals("Contact") || object.equals("Lead")) {
-      row.putIfAbsent("Name", (row.getOrDefault("FirstName", "") + " " + row.get("LastName")).trim());
+      row.putIfAbsent(
+          "Name", (row.getOrDefault("FirstName", "") + " " + row.get("LastName")).trim());
     }
     records.get(object).add(row);
     return id;
   }
 
   Map<String, Object> row(String object, String id) {
-    return records.get(object).stream().filter(r -> r.get("Id").equals(id)).findFirst().orElseThrow();
+    return records.get(object).stream()
+        .filter(r -> r.get("Id").equals(id))
+        .findFirst()
+        .orElseThrow();
   }
 
   int size(String object) {
@@ -78,12 +83,16 @@ final class FakeSalesforceClient implements SalesforceClient {
     SoqlQuery query = Soql.parse(soql);
     List<Map<String, Object>> table = records.get(query.from());
     if (table == null) {
-      throw new SalesforceException(ScopienException.Kind.INVALID_INPUT, "INVALID_TYPE", 400,
+      throw new SalesforceException(
+          ScopienException.Kind.INVALID_INPUT,
+          "INVALID_TYPE",
+          400,
           "sObject type '" + query.from() + "' is not supported.");
     }
     List<Map<String, Object>> matched = new ArrayList<>();
     for (Map<String, Object> row : table) {
-      if (query.where() == null || SoqlEvaluator.matches(query.where(), accessor(query.from(), row), evaluation)) {
+      if (query.where() == null
+          || SoqlEvaluator.matches(query.where(), accessor(query.from(), row), evaluation)) {
         matched.add(row);
       }
     }
@@ -95,7 +104,8 @@ final class FakeSalesforceClient implements SalesforceClient {
       return new QueryPage(matched.size(), true, null, List.of());
     }
     int from = query.offset() == null ? 0 : Math.min(query.offset(), matched.size());
-    int to = query.limit() == null ? matched.size() : Math.min(matched.size(), from + query.limit());
+    int to =
+        query.limit() == null ? matched.size() : Math.min(matched.size(), from + query.limit());
     List<SObjectRecord> page = new ArrayList<>();
     for (Map<String, Object> row : matched.subList(from, to)) {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -108,7 +118,8 @@ final class FakeSalesforceClient implements SalesforceClient {
     return new QueryPage(matched.size(), true, null, page);
   }
 
-  private void project(String object, Map<String, Object> row, String path, Map<String, Object> out) {
+  private void project(
+      String object, Map<String, Object> row, String path, Map<String, Object> out) {
     int dot = path.indexOf('.');
     if (dot < 0) {
       out.put(canonical(object, path), row.get(canonical(object, path)));
@@ -116,8 +127,7 @@ final class FakeSalesforceClient implements SalesforceClient {
     }
     String relationship = path.substring(0, dot);
     Object parentId = row.get(relationship + "Id");
-    Map<String, Object> parent = parentId == null ? null
-        : row(relationship, parentId.toString());
+    Map<String, Object> parent = parentId == null ? null : row(relationship, parentId.toString());
     Map<String, Object> nested = new LinkedHashMap<>();
     if (parent != null) {
       nested.put(path.substring(dot + 1), parent.get(path.substring(dot + 1)));
@@ -138,7 +148,8 @@ final class FakeSalesforceClient implements SalesforceClient {
           return null;
         }
         String parentObject = path.substring(0, dot);
-        return accessor(parentObject, row(parentObject, parentId.toString())).get(path.substring(dot + 1));
+        return accessor(parentObject, row(parentObject, parentId.toString()))
+            .get(path.substring(dot + 1));
       }
       Optional<FieldDescribe> field = schema.get(object).field(path);
       Object value = row.get(field.map(FieldDescribe::name).orElse(path));
@@ -196,8 +207,17 @@ final class FakeSalesforceClient implements SalesforceClient {
   public List<GlobalObject> describeGlobal() {
     List<GlobalObject> all = new ArrayList<>();
     for (ObjectDescribe d : schema.values()) {
-      all.add(new GlobalObject(d.name(), d.label(), d.labelPlural(), d.keyPrefix(), d.custom(),
-          true, true, true, true));
+      all.add(
+          new GlobalObject(
+              d.name(),
+              d.label(),
+              d.labelPlural(),
+              d.keyPrefix(),
+              d.custom(),
+              true,
+              true,
+              true,
+              true));
     }
     return all;
   }
@@ -206,7 +226,10 @@ final class FakeSalesforceClient implements SalesforceClient {
   public ObjectDescribe describe(String object) {
     ObjectDescribe d = schema.get(object);
     if (d == null) {
-      throw new SalesforceException(ScopienException.Kind.NOT_FOUND, "NOT_FOUND", 404,
+      throw new SalesforceException(
+          ScopienException.Kind.NOT_FOUND,
+          "NOT_FOUND",
+          404,
           "The requested resource does not exist");
     }
     return d;
@@ -219,6 +242,7 @@ final class FakeSalesforceClient implements SalesforceClient {
 
   @Override
   public Optional<ApiUsage> lastApiUsage() {
-    return Optional.of(new ApiUsage(apiMax - apiRemaining, apiMax, Instant.parse("2026-01-22T10:00:00Z")));
+    return Optional.of(
+        new ApiUsage(apiMax - apiRemaining, apiMax, Instant.parse("2026-01-22T10:00:00Z")));
   }
 }

@@ -16,8 +16,8 @@ class OfflineModelEvalTest {
   void passesEveryOfficialCase() throws Exception {
     List<JsonNode> cases = EvalCases.load("/eval/assistant-requests.json");
     List<String> failures = EvalCases.run(cases, () -> new AgentFixture().offlineAgent());
-    System.out.printf("official eval: %d passed, %d failed%n", cases.size() - failures.size(),
-        failures.size());
+    System.out.printf(
+        "official eval: %d passed, %d failed%n", cases.size() - failures.size(), failures.size());
     assertThat(cases).hasSize(40);
     assertThat(failures).isEmpty();
   }
@@ -27,8 +27,9 @@ class OfflineModelEvalTest {
     List<JsonNode> cases = EvalCases.load("/eval/offline-requests.json");
     List<String> failures = EvalCases.run(cases, () -> new AgentFixture().offlineAgent());
     double rate = 100.0 * (cases.size() - failures.size()) / cases.size();
-    System.out.printf("own eval: %d passed, %d failed (%.1f%%)%n", cases.size() - failures.size(),
-        failures.size(), rate);
+    System.out.printf(
+        "own eval: %d passed, %d failed (%.1f%%)%n",
+        cases.size() - failures.size(), failures.size(), rate);
     failures.forEach(f -> System.out.println("FAIL  " + f));
     assertThat(cases).hasSizeGreaterThanOrEqualTo(80);
     assertThat(rate).isGreaterThanOrEqualTo(95.0);

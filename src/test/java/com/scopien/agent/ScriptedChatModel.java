@@ -32,7 +32,10 @@ final class ScriptedChatModel implements ChatModel {
   }
 
   ToolExecutionRequest request(String tool, String argumentsJson) {
-    return ToolExecutionRequest.builder().id("call-" + (++ids)).name(tool).arguments(argumentsJson)
+    return ToolExecutionRequest.builder()
+        .id("call-" + (++ids))
+        .name(tool)
+        .arguments(argumentsJson)
         .build();
   }
 
@@ -40,7 +43,8 @@ final class ScriptedChatModel implements ChatModel {
   public ChatResponse doChat(ChatRequest request) {
     requests.add(request);
     AiMessage next = replies.poll();
-    return ChatResponse.builder().aiMessage(next == null ? AiMessage.from("(no more script)") : next)
+    return ChatResponse.builder()
+        .aiMessage(next == null ? AiMessage.from("(no more script)") : next)
         .build();
   }
 }

@@ -35,7 +35,7 @@ final class KeywordIntentClassifier implements IntentClassifier {
               "\\b"
                   + SYNC
                   + "\\b.*\\b(status|health|healthy|state|progress"
-                  + "|running|working|last|ok|going)\\b",
+                  + "|running|working|ok|going|doing)\\b",
               6),
           cue(Intent.SYNC_STATUS, "\\b(status|health|healthy|when did)\\b.*\\b" + SYNC + "\\b", 6),
           cue(Intent.SYNC_STATUS, "\\blast (synced|sync)\\b", 2),
@@ -66,10 +66,7 @@ final class KeywordIntentClassifier implements IntentClassifier {
               7),
           cue(Intent.DESCRIBE, "\\bfields\\b", 2),
           cue(Intent.COUNT, "\\b(how many|count|number of|total number|how much)\\b", 6),
-          cue(
-              Intent.CREATE,
-              "^(please\\s+)?(create|add|new|make|insert|register|log|open|enter)\\b",
-              6),
+          cue(Intent.CREATE, "^(please\\s+)?(create|add|new|make|insert|register|log|enter)\\b", 6),
           cue(Intent.CREATE, "\\b(create|add a|add an|new)\\b", 3),
           cue(
               Intent.UPDATE,
@@ -112,7 +109,7 @@ final class KeywordIntentClassifier implements IntentClassifier {
       scores.merge(Intent.COUNT, -3.0, Double::sum);
     }
     if (clues.namesOrg()) {
-      scores.merge(Intent.SWITCH_ORG, 1.0, Double::sum);
+      scores.merge(Intent.SWITCH_ORG, clues.namesObject() ? 1.0 : 3.0, Double::sum);
       scores.merge(Intent.API_USAGE, 0.5, Double::sum);
     } else {
       scores.merge(Intent.SWITCH_ORG, -6.0, Double::sum);

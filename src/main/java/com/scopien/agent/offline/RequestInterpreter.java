@@ -27,15 +27,34 @@ final class RequestInterpreter {
   }
 
   Optional<ToolCall> interpret(String text, Vocabulary v, LocalDate today) {
+    Utterance probe = new Utterance(text);
+    Optional<Found<String>> org = Mentions.org(probe, v);
+    org.ifPresent(o -> probe.use(o.start(), o.end()));
+    boolean namesObject = !Mentions.objects(probe, v).isEmpty();
+    boolean namesRecord = NameSpans.anywhere(probe).isPresent();
+    Map<Intent, Double> scores =
+        classifier.score(
+            probe, new IntentClassifier.Clues(namesObject, org.isPresent(), namesRecord));
+    List<Map.Entry<Intent, Double>> ranked = new ArrayList<>(new EnumMap<>(scores).entrySet());
+    ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    for (Map.Entry<Intent, Double> candidate : ranked) {
+      if (candidate.getValue() <= 0) {
+        break;
+      }
+      Optional<ToolCall> call = build(candidate.getKey(), text, v, today);
+      if (call.isPresent()) {
+        return call;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The tool call for {@code intent}, or empty when the request lacks what that tool needs. */
+  private Optional<ToolCall> build(Intent intent, String text, Vocabulary v, LocalDate today) {
     Utterance u = new Utterance(text);
     Optional<Found<String>> org = Mentions.org(u, v);
     org.ifPresent(o -> u.use(o.start(), o.end()));
     List<Found<ObjectTerm>> objects = Mentions.objects(u, v);
-    boolean namesRecord = NameSpans.anywhere(u).isPresent();
-    Map<Intent, Double> scores =
-        classifier.score(
-            u, new IntentClassifier.Clues(!objects.isEmpty(), org.isPresent(), namesRecord));
-    Intent intent = best(scores);
     ObjectNode args = JSON.createObjectNode();
     ObjectTerm object = objects.isEmpty() ? null : objects.get(0).value();
     if (!objects.isEmpty()) {
@@ -118,18 +137,6 @@ final class RequestInterpreter {
       args.put("org", org.get().value());
     }
     return Optional.of(new ToolCall(intent.tool(), args));
-  }
-
-  private static Intent best(Map<Intent, Double> scores) {
-    Intent best = Intent.HELP;
-    double top = 0.0;
-    for (Map.Entry<Intent, Double> e : new EnumMap<>(scores).entrySet()) {
-      if (e.getValue() > top) {
-        best = e.getKey();
-        top = e.getValue();
-      }
-    }
-    return best;
   }
 
   private static ArrayNode filters(Utterance u, ObjectTerm object) {
