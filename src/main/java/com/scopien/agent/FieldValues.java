@@ -77,7 +77,7 @@ final class FieldValues {
 
   static BigDecimal number(FieldDescribe field, JsonNode value) {
     if (value.isNumber()) {
-      return value.decimalValue();
+      return exact(value.decimalValue());
     }
     Matcher m = AMOUNT.matcher(value.asText().trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
@@ -93,7 +93,13 @@ final class FieldValues {
                 default -> BigDecimal.valueOf(1_000_000);
               });
     }
-    return number.stripTrailingZeros().scale() < 0 ? number.setScale(0) : number;
+    return exact(number);
+  }
+
+  /** 80000.0 and 8E+4 both become 80000, so what is written and shown is what was meant. */
+  private static BigDecimal exact(BigDecimal number) {
+    BigDecimal stripped = number.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private static boolean bool(FieldDescribe field, JsonNode value) {

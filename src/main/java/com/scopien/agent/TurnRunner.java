@@ -74,7 +74,6 @@ final class TurnRunner {
           outcome =
               ToolOutcome.error(
                   "Not run: this message already used its " + maxToolCalls + " tool calls.");
-          calls.add(new ToolCallRecord(request.name(), Map.of(), outcome.status().wire()));
         } else {
           used++;
           ToolDispatcher.Dispatched done = dispatcher.dispatch(user, conversationId, request);

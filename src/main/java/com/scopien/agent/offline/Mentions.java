@@ -57,17 +57,14 @@ final class Mentions {
   /** The org named, as "production", "sandbox" or an org's own name. */
   static Optional<Found<String>> org(Utterance u, Vocabulary v) {
     Found<String> best = null;
-    for (String name : v.orgNames()) {
-      for (Utterance.Span s : u.findPhrase(name.toLowerCase(Locale.ROOT))) {
-        best = better(best, new Found<>(name, s.start(), s.end()));
-      }
-    }
-    if (best != null) {
-      return Optional.of(best);
-    }
     for (String[] env : ENVIRONMENTS) {
       for (Utterance.Span s : u.findPhrase(env[0])) {
         best = better(best, new Found<>(env[1], s.start(), s.end()));
+      }
+    }
+    for (String name : v.orgNames()) {
+      for (Utterance.Span s : u.findPhrase(name.toLowerCase(Locale.ROOT))) {
+        best = better(best, new Found<>(name, s.start(), s.end()));
       }
     }
     return Optional.ofNullable(best);

@@ -1,5 +1,6 @@
 package com.scopien.agent.offline;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * make, or empty when no tool fits.
  */
 final class RequestInterpreter {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Amounts stay exact decimals in the arguments: 80000, never 80000.0. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final IntentClassifier classifier;
 
