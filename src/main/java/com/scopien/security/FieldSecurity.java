@@ -1,0 +1,155 @@
+package com.scopien.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which record fields a role may see. A field on the hidden list is hidden from every role below a
+ * threshold role, or from everyone when there is no threshold (the default for {@code SSN__c},
+ * {@code Bank_Account__c} and {@code Salary__c}). Hidden values never reach the model, a reply, an
+ * API response, a webhook or a log.
+ *
+ * <p>Entries name a field on any object ({@code SSN__c}) or on one object ({@code Contact.SSN__c}).
+ * Names compare case-insensitively, as Salesforce API names do. Field paths through relationships
+ * ({@code Contact.SSN__c} asked on {@code Case}) are judged by their last two parts. Immutable and
+ * thread-safe.
+ */
+public final class FieldSecurity {
+
+  /** The fields hidden by default. */
+  public static final List<String> DEFAULT_HIDDEN_FIELDS =
+      List.of("SSN__c", "Bank_Account__c", "Salary__c");
+
+  private final Set<String> hidden = new TreeSet<>();
+  private final Optional<Role> visibleFrom;
+
+  /**
+   * @param hiddenFields field names, bare or {@code Object.Field}
+   * @param visibleFrom the weakest role that may see hidden fields; empty: nobody may
+   */
+  public FieldSecurity(Collection<String> hiddenFields, Optional<Role> visibleFrom) {
+    for (String field : hiddenFields) {
+      if (field == null || field.isBlank()) {
+        throw new IllegalArgumentException("A hidden field name must not be blank");
+      }
+      hidden.add(normalise(field));
+    }
+    this.visibleFrom = visibleFrom;
+  }
+
+  /** The default policy: the three sensitive fields, hidden from everyone. */
+  public static FieldSecurity defaults() {
+    return new FieldSecurity(DEFAULT_HIDDEN_FIELDS, Optional.empty());
+  }
+
+  /** True when {@code role} may see {@code field} of {@code object}; a null role sees nothing. */
+  public boolean isVisible(Role role, String object, String field) {
+    if (!isHidden(object, field)) {
+      return true;
+    }
+    return role != null && visibleFrom.map(role::atLeast).orElse(false);
+  }
+
+  /** True when {@code field} of {@code object} is on the hidden list, whoever asks. */
+  public boolean isHidden(String object, String field) {
+    if (field == null) {
+      return false;
+    }
+    String path = normalise(field);
+    int dot = path.lastIndexOf('.');
+    String name = dot < 0 ? path : path.substring(dot + 1);
+    String owner =
+        dot < 0
+            ? (object == null ? "" : normalise(object))
+            : path.substring(path.lastIndexOf('.', dot - 1) + 1, dot);
+    return hidden.contains(name) || hidden.contains(owner + "." + name);
+  }
+
+  /** The fields of {@code fields} that {@code role} may see, in their order. */
+  public List<String> visibleFields(Role role, String object, Collection<String> fields) {
+    List<String> visible = new ArrayList<>();
+    for (String field : fields) {
+      if (isVisible(role, object, field)) {
+        visible.add(field);
+      }
+    }
+    return visible;
+  }
+
+  /**
+   * A copy of {@code record} without the fields {@code role} may not see, also inside nested
+   * records and lists of records (relationships, subqueries). A nested record is judged as the
+   * object in its {@code attributes.type}, or else as the object named by its key.
+   */
+  public Map<String, Object> strip(Role role, String object, Map<String, ?> record) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> entry : record.entrySet()) {
+      if (isVisible(role, object, entry.getKey())) {
+        copy.put(entry.getKey(), nested(entry.getKey(), entry.getValue(), role, false));
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * A copy of {@code record} where every hidden field keeps its name but its value becomes {@link
+   * Redactor#MASK}, whoever asks: for audit entries, which say that a field changed without saying
+   * to what.
+   */
+  public Map<String, Object> mask(String object, Map<String, ?> record) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> entry : record.entrySet()) {
+      copy.put(
+          entry.getKey(),
+          isHidden(object, entry.getKey())
+              ? Redactor.MASK
+              : nested(entry.getKey(), entry.getValue(), null, true));
+    }
+    return copy;
+  }
+
+  /** The hidden list, normalised to lower case. */
+  public Set<String> hiddenFields() {
+    return Set.copyOf(hidden);
+  }
+
+  private Object nested(String key, Object value, Role role, boolean masking) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> record = stringKeys(map);
+      String object = typeOf(record).orElse(key);
+      return masking ? mask(object, record) : strip(role, object, record);
+    }
+    if (value instanceof Collection<?> items) {
+      List<Object> copy = new ArrayList<>();
+      for (Object item : items) {
+        copy.add(nested(key, item, role, masking));
+      }
+      return copy;
+    }
+    return value;
+  }
+
+  private static Map<String, Object> stringKeys(Map<?, ?> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+
+  private static Optional<String> typeOf(Map<String, Object> record) {
+    return record.get("attributes") instanceof Map<?, ?> attributes
+            && attributes.get("type") instanceof String type
+        ? Optional.of(type)
+        : Optional.empty();
+  }
+
+  private static String normalise(String name) {
+    return name.trim().toLowerCase(Locale.ROOT);
+  }
+}
