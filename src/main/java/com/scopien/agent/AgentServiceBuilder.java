@@ -4,6 +4,9 @@ import com.scopien.agent.offline.OfflineChatModel;
 import com.scopien.config.Secret;
 import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgDirectory;
+import com.scopien.security.AuditLog;
+import com.scopien.security.FieldSecurity;
+import com.scopien.store.Jdbc;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Clock;
@@ -12,7 +15,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import javax.sql.DataSource;
 
 /**
  * Builds an {@link AgentService} once, in the composition root. Only {@link #orgs} is required; the
@@ -24,7 +26,9 @@ import javax.sql.DataSource;
 public final class AgentServiceBuilder {
   private OrgDirectory orgs;
   private ChatModel model;
-  private DataSource dataSource;
+  private Jdbc jdbc;
+  private AuditLog auditLog;
+  private FieldSecurity fieldSecurity = FieldSecurity.defaults();
   private SyncTools sync = SyncTools.unavailable();
   private Clock clock = Clock.systemUTC();
   private int maxToolCalls = 6;
@@ -59,8 +63,20 @@ public final class AgentServiceBuilder {
   }
 
   /** Persist conversations in the store's tables (migration V3); otherwise they live in memory. */
-  public AgentServiceBuilder dataSource(DataSource dataSource) {
-    this.dataSource = Objects.requireNonNull(dataSource);
+  public AgentServiceBuilder store(Jdbc jdbc) {
+    this.jdbc = Objects.requireNonNull(jdbc);
+    return this;
+  }
+
+  /** Where writes are recorded; without one, a log line per write (fields named, not values). */
+  public AgentServiceBuilder auditLog(AuditLog auditLog) {
+    this.auditLog = Objects.requireNonNull(auditLog);
+    return this;
+  }
+
+  /** Which fields each role may see (default: SSN, bank account and salary hidden from all). */
+  public AgentServiceBuilder fieldSecurity(FieldSecurity fieldSecurity) {
+    this.fieldSecurity = Objects.requireNonNull(fieldSecurity);
     return this;
   }
 
@@ -95,12 +111,11 @@ public final class AgentServiceBuilder {
     ToolCatalogue catalogue = ToolCatalogue.load(Json.MAPPER);
     PromptLibrary prompts = PromptLibrary.load();
     ConversationStore conversations =
-        dataSource == null
-            ? new InMemoryConversationStore()
-            : new JdbcConversationStore(dataSource, clock);
-    SchemaGuard guard = new SchemaGuard(FieldPolicy.sensitiveDefaults(), clock);
+        jdbc == null ? new InMemoryConversationStore() : new JdbcConversationStore(jdbc, clock);
+    SchemaGuard guard = new SchemaGuard(FieldPolicy.of(fieldSecurity), clock);
     RecordFinder finder = new RecordFinder();
-    RecordWriter writer = new RecordWriter(WriteAudit.logging(), clock);
+    RecordWriter writer =
+        new RecordWriter(auditLog == null ? WriteAudit.logging() : WriteAudit.to(auditLog), clock);
     PendingWrites pending = new PendingWrites(clock);
     ReadTools reads = new ReadTools(guard, finder);
     WriteTools writes = new WriteTools(guard, finder, writer, pending, confirmWrites, clock);

@@ -15,7 +15,7 @@ final class DescribeTool {
 
   ToolOutcome describe(ToolContext ctx, ToolArgs args) {
     ObjectDescribe object = guard.object(ctx, args.requiredText("object"));
-    List<FieldDescribe> fields = guard.visibleFields(object);
+    List<FieldDescribe> fields = guard.visibleFields(ctx.user().role(), object);
     StringBuilder text = new StringBuilder();
     text.append(object.label()).append(" (").append(object.name()).append(") in ");
     text.append(ctx.orgLabel()).append(": ").append(fields.size()).append(" fields.\n\n");

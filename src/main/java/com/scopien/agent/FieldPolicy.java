@@ -1,18 +1,17 @@
 package com.scopien.agent;
 
-import java.util.Locale;
-import java.util.Set;
+import com.scopien.security.FieldSecurity;
+import com.scopien.security.Role;
 
 /**
- * Which fields the assistant may never read, filter on or write. The default hides the sensitive
- * fields of the product guide (social security numbers, bank details, salary) on every object.
+ * Which fields a role may never read, filter on or write through the assistant: the security
+ * package's field-level security, seen from the agent.
  */
 @FunctionalInterface
 interface FieldPolicy {
-  boolean hidden(String object, String field);
+  boolean hidden(Role role, String object, String field);
 
-  static FieldPolicy sensitiveDefaults() {
-    Set<String> hidden = Set.of("ssn__c", "bank_account__c", "salary__c");
-    return (object, field) -> hidden.contains(field.toLowerCase(Locale.ROOT));
+  static FieldPolicy of(FieldSecurity security) {
+    return (role, object, field) -> !security.isVisible(role, object, field);
   }
 }

@@ -79,14 +79,14 @@ final class ReadTools {
     List<String> asked = args.textList("fields");
     List<String> fields = new ArrayList<>();
     if (asked.isEmpty()) {
-      for (FieldDescribe f : guard.visibleFields(object)) {
+      for (FieldDescribe f : guard.visibleFields(ctx.user().role(), object)) {
         if (!SKIPPED_TYPES.contains(f.type()) && fields.size() < MAX_DETAIL_FIELDS) {
           fields.add(f.name());
         }
       }
     } else {
       for (String name : asked) {
-        fields.add(guard.fieldOf(object, name).name());
+        fields.add(guard.fieldOf(ctx.user().role(), object, name).name());
       }
     }
     SObjectRecord found = finder.find(ctx, object, args);

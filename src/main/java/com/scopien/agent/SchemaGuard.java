@@ -5,6 +5,7 @@ import com.scopien.salesforce.FieldDescribe;
 import com.scopien.salesforce.GlobalObject;
 import com.scopien.salesforce.ObjectDescribe;
 import com.scopien.salesforce.SalesforceClient;
+import com.scopien.security.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +36,6 @@ final class SchemaGuard {
 
   private record Cached<T>(T value, Instant at) {}
 
-  FieldPolicy policy() {
-    return policy;
-  }
-
   /** The describe of the object the tool named; accepts the API name, label or plural label. */
   ObjectDescribe object(ToolContext ctx, String name) {
     SalesforceClient client = ctx.client();
@@ -60,7 +57,8 @@ final class SchemaGuard {
   Resolved field(ToolContext ctx, ObjectDescribe object, String path) {
     int dot = path.indexOf('.');
     if (dot < 0) {
-      return new Resolved(path(object, path), fieldOf(object, path));
+      FieldDescribe field = fieldOf(ctx.user().role(), object, path);
+      return new Resolved(field.name(), field);
     }
     String relationship = path.substring(0, dot);
     FieldDescribe reference =
@@ -68,7 +66,7 @@ final class SchemaGuard {
             .filter(f -> relationship.equalsIgnoreCase(f.relationshipName()))
             .filter(f -> f.referenceTo().size() == 1)
             .findFirst()
-            .orElseThrow(() -> unknownField(object, relationship));
+            .orElseThrow(() -> unknownField(ctx.user().role(), object, relationship));
     ObjectDescribe parent = describe(ctx.org(), ctx.client(), reference.referenceTo().get(0));
     Resolved rest = field(ctx, parent, path.substring(dot + 1));
     return new Resolved(reference.relationshipName() + "." + rest.path(), rest.field());
@@ -77,26 +75,24 @@ final class SchemaGuard {
   /** A field's canonical API path and its describe. */
   record Resolved(String path, FieldDescribe field) {}
 
-  FieldDescribe fieldOf(ObjectDescribe object, String name) {
-    if (policy.hidden(object.name(), name)) {
+  FieldDescribe fieldOf(Role role, ObjectDescribe object, String name) {
+    if (policy.hidden(role, object.name(), name)) {
       throw new ToolException(
           name + " on " + object.name() + " is hidden by policy; it cannot be read or written.");
     }
-    return object.field(name).orElseThrow(() -> unknownField(object, name));
-  }
-
-  private String path(ObjectDescribe object, String name) {
-    return fieldOf(object, name).name();
+    return object.field(name).orElseThrow(() -> unknownField(role, object, name));
   }
 
   /** Fields people may see on this object, in describe order. */
-  List<FieldDescribe> visibleFields(ObjectDescribe object) {
-    return object.fields().stream().filter(f -> !policy.hidden(object.name(), f.name())).toList();
+  List<FieldDescribe> visibleFields(Role role, ObjectDescribe object) {
+    return object.fields().stream()
+        .filter(f -> !policy.hidden(role, object.name(), f.name()))
+        .toList();
   }
 
-  private ToolException unknownField(ObjectDescribe object, String name) {
+  private ToolException unknownField(Role role, ObjectDescribe object, String name) {
     List<NameSuggester.Candidate> candidates = new ArrayList<>();
-    for (FieldDescribe f : visibleFields(object)) {
+    for (FieldDescribe f : visibleFields(role, object)) {
       candidates.add(new NameSuggester.Candidate(f.name(), f.label()));
     }
     List<String> close = NameSuggester.closest(name, candidates, 5);

@@ -1,6 +1,7 @@
 package com.scopien.agent;
 
 import com.scopien.orgs.Org;
+import com.scopien.security.AuditLog;
 import com.scopien.security.User;
 import java.time.Instant;
 import java.util.Map;
@@ -8,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where every write made through the assistant is recorded: who, what, where, before and after. The
- * store's audit log implements this; the default logs who/what/where without field values.
+ * Where every write made through the assistant is recorded: who, what, where, before and after. In
+ * the product this is the store's {@link AuditLog}; without a store, a log line that names the
+ * fields but never their values.
  */
 @FunctionalInterface
 interface WriteAudit {
@@ -25,6 +27,18 @@ interface WriteAudit {
       Map<String, Object> before,
       Map<String, Object> after,
       Instant at) {}
+
+  static WriteAudit to(AuditLog log) {
+    return e ->
+        log.record(
+            e.user(),
+            "record." + e.action(),
+            e.object(),
+            e.recordId(),
+            e.org().id(),
+            e.before(),
+            e.after());
+  }
 
   static WriteAudit logging() {
     Logger log = LoggerFactory.getLogger(WriteAudit.class);

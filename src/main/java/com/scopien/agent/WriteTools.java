@@ -50,9 +50,9 @@ final class WriteTools {
     if (!object.createable()) {
       throw new ToolException(object.name() + " records cannot be created.");
     }
-    Map<String, Object> values = values(object, args.requiredObject("values"), true);
+    Map<String, Object> values = values(ctx, object, args.requiredObject("values"), true);
     List<String> missing = new ArrayList<>();
-    for (FieldDescribe f : guard.visibleFields(object)) {
+    for (FieldDescribe f : guard.visibleFields(ctx.user().role(), object)) {
       boolean required =
           f.createable() && !f.nillable() && !f.defaultedOnCreate() && !"boolean".equals(f.type());
       if (required && values.keySet().stream().noneMatch(f.name()::equalsIgnoreCase)) {
@@ -71,7 +71,7 @@ final class WriteTools {
   ToolOutcome update(ToolContext ctx, ToolArgs args) {
     refuseGuests(ctx);
     ObjectDescribe object = guard.object(ctx, args.requiredText("object"));
-    Map<String, Object> values = values(object, args.requiredObject("values"), false);
+    Map<String, Object> values = values(ctx, object, args.requiredObject("values"), false);
     SObjectRecord record = finder.find(ctx, object, args);
     SObjectRecord current =
         ctx.client().retrieve(object.name(), record.id(), new ArrayList<>(values.keySet()));
@@ -124,12 +124,13 @@ final class WriteTools {
             + " changed yet.");
   }
 
-  private Map<String, Object> values(ObjectDescribe object, JsonNode given, boolean create) {
+  private Map<String, Object> values(
+      ToolContext ctx, ObjectDescribe object, JsonNode given, boolean create) {
     Map<String, Object> values = new LinkedHashMap<>();
     LocalDate today = LocalDate.now(clock);
     for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      FieldDescribe field = guard.fieldOf(object, entry.getKey());
+      FieldDescribe field = guard.fieldOf(ctx.user().role(), object, entry.getKey());
       if (create ? !field.createable() : !field.updateable()) {
         throw new ToolException(
             field.name()
