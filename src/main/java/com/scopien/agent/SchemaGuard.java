@@ -96,15 +96,14 @@ final class SchemaGuard {
       candidates.add(new NameSuggester.Candidate(f.name(), f.label()));
     }
     List<String> close = NameSuggester.closest(name, candidates, 5);
-    return new ToolException(
-        "No field '"
-            + name
-            + "' on "
-            + object.name()
-            + "."
-            + (close.isEmpty()
-                ? " Call describe_object to see its fields."
-                : " Closest fields: " + String.join(", ", close) + "."));
+    String hint =
+        close.isEmpty()
+            ? " Its fields include: "
+                + String.join(
+                    ", ", candidates.stream().limit(12).map(NameSuggester.Candidate::name).toList())
+                + ". Call describe_object for all of them."
+            : " Closest fields: " + String.join(", ", close) + ".";
+    return new ToolException("No field '" + name + "' on " + object.name() + "." + hint);
   }
 
   private static Optional<GlobalObject> byLabel(List<GlobalObject> all, String name) {

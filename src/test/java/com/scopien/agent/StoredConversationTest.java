@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Chat memory in the store (migration V3) on H2 and PostgreSQL: a conversation survives a new
- * agent over the same database, and confirmed writes land in the audit log.
+ * Chat memory in the store (migration V3) on H2 and PostgreSQL: a conversation survives a new agent
+ * over the same database, and confirmed writes land in the audit log.
  */
 class StoredConversationTest {
 
@@ -26,27 +26,42 @@ class StoredConversationTest {
   void historySurvivesARestartAndWritesAreAudited(TestDatabases.Engine engine) {
     try (Database db = TestDatabases.open(engine)) {
       AgentFixture fixture = new AgentFixture();
-      AuditLog audit = new AuditLog(db.jdbc(), FieldSecurity.defaults(), Redactor.standard(),
-          fixture.clock);
-      AgentService first = AgentService.builder().orgs(fixture.orgs).clock(fixture.clock)
-          .store(db.jdbc()).auditLog(audit).build();
+      AuditLog audit =
+          new AuditLog(db.jdbc(), FieldSecurity.defaults(), Redactor.standard(), fixture.clock);
+      AgentService first =
+          AgentService.builder()
+              .orgs(fixture.orgs)
+              .clock(fixture.clock)
+              .store(db.jdbc())
+              .auditLog(audit)
+              .build();
       ChatReply asked =
           first.chat(AgentFixture.ADMIN, null, "Show opportunities in production org");
 
       ScriptedChatModel model = new ScriptedChatModel().thenSay("I remember.");
-      AgentService restarted = AgentService.builder().orgs(fixture.orgs).clock(fixture.clock)
-          .store(db.jdbc()).chatModel(model).build();
+      AgentService restarted =
+          AgentService.builder()
+              .orgs(fixture.orgs)
+              .clock(fixture.clock)
+              .store(db.jdbc())
+              .chatModel(model)
+              .build();
       restarted.chat(AgentFixture.ADMIN, asked.conversationId(), "what did I ask?");
 
       List<ChatMessage> sent = model.requests.get(0).messages();
       assertThat(sent.get(1)).isInstanceOf(UserMessage.class);
-      assertThat(((UserMessage) sent.get(1)).singleText()).isEqualTo("Show opportunities in production org");
+      assertThat(((UserMessage) sent.get(1)).singleText())
+          .isEqualTo("Show opportunities in production org");
       assertThat(sent.get(2)).isInstanceOf(AiMessage.class);
-      assertThat(((AiMessage) sent.get(2)).toolExecutionRequests().get(0).name()).isEqualTo("query_records");
+      assertThat(((AiMessage) sent.get(2)).toolExecutionRequests().get(0).name())
+          .isEqualTo("query_records");
       assertThat(((ToolExecutionResultMessage) sent.get(3)).text()).contains("Acme Corp Deal");
 
-      ChatReply update = first.chat(AgentFixture.ADMIN, asked.conversationId(),
-          "Update the amount of Acme Corp Deal to 80000");
+      ChatReply update =
+          first.chat(
+              AgentFixture.ADMIN,
+              asked.conversationId(),
+              "Update the amount of Acme Corp Deal to 80000");
       first.chat(AgentFixture.ADMIN, update.conversationId(), "yes");
       AuditLog.Entry entry = audit.recent(1).get(0);
       assertThat(entry.action()).isEqualTo("record.update");
