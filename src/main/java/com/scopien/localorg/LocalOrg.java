@@ -240,7 +240,7 @@ public final class LocalOrg implements AutoCloseable {
     }
 
     private StoredRecord live(String object, String id) {
-      StoredRecord row = new SObjectHandler(store, writer).find(objectDef(object), id);
+      StoredRecord row = SObjectHandler.find(store, objectDef(object), id);
       if (row.deleted()) {
         throw ApiError.entityIsDeleted();
       }
