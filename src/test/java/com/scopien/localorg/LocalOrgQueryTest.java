@@ -142,6 +142,23 @@ class LocalOrgQueryTest {
   }
 
   @Test
+  void polymorphicLookupsNameTheirTargetType() {
+    JsonNode tasks =
+        api.query(
+                "SELECT What.Type, What.Name, Who.Name FROM Task"
+                    + " WHERE What.Type = 'Opportunity' LIMIT 5")
+            .json();
+    assertThat(tasks.get("totalSize").asInt()).isEqualTo(5);
+    for (JsonNode task : tasks.get("records")) {
+      JsonNode what = task.get("What");
+      assertThat(what.get("attributes").get("type").asText()).isEqualTo("Opportunity");
+      assertThat(what.get("Type").asText()).isEqualTo("Opportunity");
+      assertThat(what.get("Name").asText()).isNotBlank();
+      assertThat(task.get("Who").get("attributes").get("type").asText()).isEqualTo("Contact");
+    }
+  }
+
+  @Test
   void childSubqueryListsChildren() {
     JsonNode acme =
         api.query(
