@@ -15,7 +15,7 @@ import java.util.List;
  */
 record FieldPath(List<FieldDef> hops, FieldDef field, String leafName) {
 
-  /** Polymorphic targets expose their type under this pseudo-field, as Salesforce's Name does. */
+  /** Through a polymorphic lookup, Salesforce's Name pseudo-object gives the target's type here. */
   static final String TYPE = "Type";
 
   /** Reads the path from a row; null through an empty or dangling lookup. */
@@ -24,10 +24,27 @@ record FieldPath(List<FieldDef> hops, FieldDef field, String leafName) {
     if (current == null) {
       return null;
     }
-    if (field == null && leafName.equals(TYPE) && !current.object().hasField(TYPE)) {
-      return current.object().name();
+    return leafValue(current);
+  }
+
+  /**
+   * The leaf read from the row it lives on. Through a polymorphic lookup, {@code Type} is the row's
+   * object and {@code Name} falls back to the object's name field (a Case's CaseNumber), as
+   * Salesforce's Name pseudo-object does.
+   */
+  Object leafValue(StoredRecord target) {
+    if (polymorphicType()) {
+      return target.object().name();
     }
-    return current.get(leafName);
+    if (field == null && leafName.equals("Name") && !target.object().hasField("Name")) {
+      return target.object().nameFieldDef().map(f -> target.get(f.name())).orElse(null);
+    }
+    return target.get(leafName);
+  }
+
+  /** {@code What.Type}: the object type of the row a polymorphic lookup points at. */
+  boolean polymorphicType() {
+    return field == null && leafName.equals(TYPE);
   }
 
   /** The row the leaf lives on: the row itself, or the one the lookups lead to. */

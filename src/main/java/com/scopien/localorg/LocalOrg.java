@@ -53,7 +53,13 @@ public final class LocalOrg implements AutoCloseable {
    */
   public static LocalOrg start(LocalOrgOptions options) {
     OrgAssembly assembly = OrgAssembly.build(options);
-    int port = assembly.server().start(options.host(), options.port());
+    int port;
+    try {
+      port = assembly.server().start(options.host(), options.port());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot listen on " + options.host() + ":" + options.port(), e);
+    }
     String host = options.host().equals("0.0.0.0") ? "localhost" : options.host();
     assembly.identity().listeningAt("http://" + host + ":" + port);
     LocalOrg org = new LocalOrg(options, assembly);
@@ -234,7 +240,7 @@ public final class LocalOrg implements AutoCloseable {
     }
 
     private StoredRecord live(String object, String id) {
-      StoredRecord row = new SObjectHandler(store, writer).find(objectDef(object), id);
+      StoredRecord row = SObjectHandler.find(store, objectDef(object), id);
       if (row.deleted()) {
         throw ApiError.entityIsDeleted();
       }

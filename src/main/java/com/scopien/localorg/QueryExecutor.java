@@ -51,7 +51,8 @@ final class QueryExecutor {
       if (!includeDeleted && row.deleted()) {
         continue;
       }
-      if (plan.where() == null || SoqlEvaluator.matches(plan.where(), accessor(plan, row), ctx)) {
+      if (plan.where() == null
+          || SoqlEvaluator.matches(plan.where(), accessor(plan, row), ctx, plan::semiJoin)) {
         matched.add(row);
       }
     }

@@ -5,6 +5,8 @@ import com.scopien.soql.OrderItem;
 import com.scopien.soql.SelectItem;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A query checked against the schema and ready to run: the object, what to select, the WHERE clause
@@ -19,7 +21,8 @@ record QueryPlan(
     List<OrderItem> orderBy,
     Integer limit,
     Integer offset,
-    Map<String, FieldPath> paths) {
+    Map<String, FieldPath> paths,
+    Map<Condition.SemiJoin, Set<String>> semiJoins) {
 
   /** How the result is shaped. */
   enum Kind {
@@ -47,6 +50,12 @@ record QueryPlan(
   /** An aggregate function in an aggregate query; {@code path} is null for COUNT(). */
   record AggregateColumn(String key, SelectItem.AggregateFunction function, FieldPath path)
       implements Column {}
+
+  /** Membership test of a semi-join, for the evaluator. */
+  Predicate<Object> semiJoin(Condition.SemiJoin join) {
+    Set<String> values = semiJoins.get(join);
+    return value -> values.contains(value.toString().toLowerCase(java.util.Locale.ROOT));
+  }
 
   /** The resolved path as written in the query (WHERE, ORDER BY and GROUP BY use these). */
   FieldPath path(String text) {

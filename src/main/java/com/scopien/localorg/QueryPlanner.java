@@ -51,6 +51,7 @@ final class QueryPlanner {
     FieldPath.Resolver resolver =
         new FieldPath.Resolver(store.schema(), object, query.alias(), soql);
     Map<String, FieldPath> paths = new HashMap<>();
+    Map<Condition.SemiJoin, Set<String>> semiJoins = new HashMap<>();
     QueryPlan.Kind kind =
         query.isCount()
             ? QueryPlan.Kind.COUNT
@@ -62,7 +63,10 @@ final class QueryPlanner {
           case COUNT -> List.of();
         };
     Condition where =
-        query.where() == null ? null : rewriter.rewrite(query.where(), resolver, soql, paths);
+        query.where() == null
+            ? null
+            : rewriter.rewrite(
+                query.where(), new ConditionRewriter.Scope(resolver, soql, paths, semiJoins));
     for (OrderItem order : query.orderBy()) {
       paths.put(order.field(), resolver.resolve(order.field()));
     }
@@ -78,7 +82,8 @@ final class QueryPlanner {
         query.orderBy(),
         query.limit(),
         query.offset(),
-        paths);
+        paths,
+        semiJoins);
   }
 
   /** Plans a query naming its object directly (a semi-join's inner query). */

@@ -89,10 +89,7 @@ final class QueryRowJson {
       int depth,
       String base) {
     if (path.hops().size() == depth) {
-      Object value =
-          path.field() == null && path.leafName().equals(FieldPath.TYPE)
-              ? row.object().name()
-              : row.get(path.leafName());
+      Object value = path.leafValue(row);
       node.set(path.leafName(), WireFormat.toJson(value));
       return;
     }

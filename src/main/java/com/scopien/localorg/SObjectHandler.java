@@ -80,7 +80,7 @@ final class SObjectHandler {
   private StoredRecord live(RestCall call) {
     ObjectDef object = DescribeHandler.objectOf(call, store.schema());
     String idText = call.ctx().pathParam("id");
-    StoredRecord row = find(object, idText);
+    StoredRecord row = find(store, object, idText);
     if (row.deleted()) {
       throw ApiError.entityIsDeleted();
     }
@@ -88,7 +88,7 @@ final class SObjectHandler {
   }
 
   /** The row of this object with the given Id, deleted or not; 404 NOT_FOUND otherwise. */
-  StoredRecord find(ObjectDef object, String idText) {
+  static StoredRecord find(RecordStore store, ObjectDef object, String idText) {
     String id =
         SalesforceIds.normalize(idText)
             .orElseThrow(

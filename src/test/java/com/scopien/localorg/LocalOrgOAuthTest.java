@@ -279,6 +279,10 @@ class LocalOrgOAuthTest {
         .isEqualTo(org.baseUrl() + "/services/data/v{version}/");
 
     assertThat(anonymous.get(id).status()).isEqualTo(403);
+
+    JsonNode userInfo = api.get("/services/oauth2/userinfo").json();
+    assertThat(userInfo.get("preferred_username").asText()).isEqualTo("john.doe@acme.com");
+    assertThat(userInfo.get("organization_id").asText()).isEqualTo(org.orgId());
   }
 
   private String approve(String state) {

@@ -142,6 +142,23 @@ class LocalOrgQueryTest {
   }
 
   @Test
+  void polymorphicLookupsNameTheirTargetType() {
+    JsonNode tasks =
+        api.query(
+                "SELECT What.Type, What.Name, Who.Name FROM Task"
+                    + " WHERE What.Type = 'Opportunity' LIMIT 5")
+            .json();
+    assertThat(tasks.get("totalSize").asInt()).isEqualTo(5);
+    for (JsonNode task : tasks.get("records")) {
+      JsonNode what = task.get("What");
+      assertThat(what.get("attributes").get("type").asText()).isEqualTo("Opportunity");
+      assertThat(what.get("Type").asText()).isEqualTo("Opportunity");
+      assertThat(what.get("Name").asText()).isNotBlank();
+      assertThat(task.get("Who").get("attributes").get("type").asText()).isEqualTo("Contact");
+    }
+  }
+
+  @Test
   void childSubqueryListsChildren() {
     JsonNode acme =
         api.query(
@@ -222,6 +239,17 @@ class LocalOrgQueryTest {
     assertThat(org.get("OrganizationType").asText()).isEqualTo("Enterprise Edition");
     assertThat(org.get("IsSandbox").asBoolean()).isFalse();
     assertThat(org.get("TrialExpirationDate").isNull()).isTrue();
+
+    JsonNode user =
+        api.query(
+                "SELECT Id, Username, Name, Email FROM User WHERE Id = '"
+                    + LocalOrgQueryTest.org.userId()
+                    + "'")
+            .json()
+            .get("records")
+            .get(0);
+    assertThat(user.get("Username").asText()).isEqualTo("john.doe@acme.com");
+    assertThat(user.get("Name").asText()).isEqualTo("John Doe");
   }
 
   @Test
@@ -249,6 +277,9 @@ class LocalOrgQueryTest {
             .json();
     assertThat(withContacts.get("records").get(0).get("Name").asText())
         .isEqualTo("Acme Corporation");
+    String none = "(SELECT AccountId FROM Contact WHERE Email = 'nobody@nowhere.example')";
+    assertThat(count("Account WHERE Id IN " + none)).isZero();
+    assertThat(count("Account WHERE Id NOT IN " + none)).isEqualTo(3_456);
   }
 
   @Test

@@ -225,6 +225,30 @@ class LocalOrgRestTest {
   }
 
   @Test
+  void datetimesAcceptOffsetsAndComeBackInUtcWithMillis() {
+    String id =
+        api.post(
+                OrgHttp.V + "/sobjects/Event",
+                Map.of(
+                    "Subject",
+                    "Kick-off",
+                    "StartDateTime",
+                    "2025-06-03T09:00:00+02:00",
+                    "EndDateTime",
+                    "2025-06-03T08:00:00Z",
+                    "ActivityDate",
+                    "2025-06-03"))
+            .json()
+            .get("id")
+            .asText();
+    JsonNode event = api.get(OrgHttp.V + "/sobjects/Event/" + id).json();
+    assertThat(event.get("StartDateTime").asText()).isEqualTo("2025-06-03T07:00:00.000+0000");
+    assertThat(event.get("EndDateTime").asText()).isEqualTo("2025-06-03T08:00:00.000+0000");
+    assertThat(event.get("ActivityDate").asText()).isEqualTo("2025-06-03");
+    assertThat(event.get("IsAllDayEvent").asBoolean()).isFalse();
+  }
+
+  @Test
   void unknownRowsAreNotFound() {
     OrgHttp.Reply missing = api.get(OrgHttp.V + "/sobjects/Account/001000000000000AAA");
     assertThat(missing.status()).isEqualTo(404);
