@@ -92,14 +92,18 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** Starts one local org on its own and prints how to reach it. */
+  /**
+   * Starts one local org on its own and prints how to reach it; {@link LocalOrg#close} stops it.
+   */
   public static AutoCloseable startLocalOrg(
       int port, boolean sandbox, double scale, long seed, PrintStream out) {
     LocalOrgOptions options =
         (sandbox ? LocalOrgOptions.sandbox() : LocalOrgOptions.production())
             .withPort(port)
-            .withScale(new LocalOrgOptions.Scale(scale))
             .withSeed(seed);
+    if (!sandbox || scale != 1.0) {
+      options = options.withScale(new LocalOrgOptions.Scale(scale));
+    }
     LocalOrg org = LocalOrg.start(options);
     out.println(org.connectionSummary());
     return org;
