@@ -34,6 +34,14 @@ class ExtractorsTest {
   }
 
   @Test
+  void anOrgNoOneKnowsIsKeptAsSaidSoTheLookupCanRefuseIt() {
+    assertThat(org("show accounts in the Globex Europe org")).isEqualTo("Globex Europe");
+    assertThat(org("count leads from emea-2 org")).isEqualTo("emea-2");
+    assertThat(Mentions.org(new Utterance("count accounts in our org"), v)).isEmpty();
+    assertThat(Mentions.org(new Utterance("show contacts of the account Acme"), v)).isEmpty();
+  }
+
+  @Test
   void amountsAsPeopleWriteThem() {
     assertThat(Amounts.parse("50k")).contains(new BigDecimal("50000"));
     assertThat(Amounts.parse("$1,200")).contains(new BigDecimal("1200"));
