@@ -8,10 +8,13 @@ import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurity;
 import com.scopien.store.Jdbc;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -26,6 +29,7 @@ import java.util.function.Predicate;
 public final class AgentServiceBuilder {
   private OrgDirectory orgs;
   private ChatModel model;
+  private EmbeddingModel embeddings;
   private Jdbc jdbc;
   private AuditLog auditLog;
   private FieldSecurity fieldSecurity = FieldSecurity.defaults();
@@ -45,6 +49,17 @@ public final class AgentServiceBuilder {
   /** Any langchain4j chat model; without one (and without {@link #openAi}) the offline model. */
   public AgentServiceBuilder chatModel(ChatModel model) {
     this.model = Objects.requireNonNull(model);
+    return this;
+  }
+
+  /**
+   * Lets the built-in offline model match requests to the tool catalogue's example requests by
+   * meaning with this embedding model (the composition root passes the in-process
+   * all-MiniLM-L6-v2). Without one it understands by keyword cues alone. Ignored when another chat
+   * model is set.
+   */
+  public AgentServiceBuilder embeddingModel(EmbeddingModel embeddings) {
+    this.embeddings = Objects.requireNonNull(embeddings);
     return this;
   }
 
@@ -136,9 +151,17 @@ public final class AgentServiceBuilder {
     executors.put("sync_status", syncTools::status);
     executors.put("sync_errors", syncTools::errors);
     ToolDispatcher dispatcher = new ToolDispatcher(catalogue, orgs, executors);
-    ChatModel chosen =
-        model != null ? model : new OfflineChatModel(new DescribeVocabulary(orgs, clock), clock);
+    ChatModel chosen = model != null ? model : offlineModel(catalogue);
     TurnRunner runner = new TurnRunner(chosen, catalogue, dispatcher, prompts, maxToolCalls, clock);
     return new AgentService(orgs, conversations, pending, writer, runner, clock);
+  }
+
+  private ChatModel offlineModel(ToolCatalogue catalogue) {
+    DescribeVocabulary vocabulary = new DescribeVocabulary(orgs, clock);
+    Map<String, List<String>> examples = new LinkedHashMap<>();
+    catalogue.all().forEach(tool -> examples.put(tool.name(), tool.examples()));
+    return embeddings == null
+        ? OfflineChatModel.withExamples(vocabulary, clock, examples)
+        : OfflineChatModel.withExamples(vocabulary, clock, examples, embeddings);
   }
 }
