@@ -8,8 +8,10 @@ import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurity;
 import com.scopien.store.Jdbc;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,6 +31,7 @@ import java.util.function.Predicate;
 public final class AgentServiceBuilder {
   private OrgDirectory orgs;
   private ChatModel model;
+  private StreamingChatModel streamingModel;
   private EmbeddingModel embeddings;
   private Jdbc jdbc;
   private AuditLog auditLog;
@@ -74,6 +77,24 @@ public final class AgentServiceBuilder {
             .timeout(Duration.ofSeconds(60))
             .maxRetries(1)
             .build();
+    this.streamingModel =
+        OpenAiStreamingChatModel.builder()
+            .baseUrl(baseUrl)
+            .apiKey(apiKey.reveal())
+            .modelName(modelName)
+            .temperature(0.0)
+            .timeout(Duration.ofSeconds(60))
+            .build();
+    return this;
+  }
+
+  /**
+   * The model that streams its replies token by token, for {@link
+   * AgentService#chat(com.scopien.security.User, String, String, ChatListener)}; set with {@link
+   * #openAi}. Without one, streamed replies come from the chat model in pieces once written.
+   */
+  public AgentServiceBuilder streamingChatModel(StreamingChatModel streamingModel) {
+    this.streamingModel = Objects.requireNonNull(streamingModel);
     return this;
   }
 
@@ -152,7 +173,15 @@ public final class AgentServiceBuilder {
     executors.put("sync_errors", syncTools::errors);
     ToolDispatcher dispatcher = new ToolDispatcher(catalogue, orgs, executors);
     ChatModel chosen = model != null ? model : offlineModel(catalogue);
-    TurnRunner runner = new TurnRunner(chosen, catalogue, dispatcher, prompts, maxToolCalls, clock);
+    TurnRunner runner =
+        new TurnRunner(
+            chosen,
+            model != null ? streamingModel : null,
+            catalogue,
+            dispatcher,
+            prompts,
+            maxToolCalls,
+            clock);
     return new AgentService(orgs, conversations, pending, writer, runner, clock);
   }
 
