@@ -11,6 +11,7 @@ record OrgAssembly(
     RecordStore store,
     RecordWriter writer,
     SessionStore sessions,
+    JwtBearerGrant jwtBearer,
     ApiUsageMeter usage,
     LocalOrgServer server,
     Duration generationTime) {
@@ -30,12 +31,13 @@ record OrgAssembly(
     ConnectedApp app =
         new ConnectedApp(options.clientId(), options.clientSecret(), options.redirectUris());
     SessionStore sessions = new SessionStore(orgId, options.clock(), options.sessionIdleTimeout());
+    JwtBearerGrant jwtBearer = new JwtBearerGrant(identity, app, options.clock());
     ApiUsageMeter usage = new ApiUsageMeter(options.clock(), options.dailyApiLimit());
     RecordWriter writer = new RecordWriter(store, options.clock());
     LocalOrgServer.Handlers handlers =
         new LocalOrgServer.Handlers(
             new RestGate(sessions, usage),
-            new OAuthTokenHandler(identity, app, sessions, options.clock()),
+            new OAuthTokenHandler(identity, app, sessions, jwtBearer, options.clock()),
             new AuthorizeHandler(identity, app, sessions, options.clock()),
             new IdentityHandler(identity, sessions, store),
             new DataRootHandler(identity, usage),
@@ -46,6 +48,7 @@ record OrgAssembly(
                 new QueryExecutor(store, options.clock()),
                 new QueryCursors(new IdGenerator(pod), options.clock())));
     LocalOrgServer server = new LocalOrgServer(options.flavour().name().toLowerCase(), handlers);
-    return new OrgAssembly(identity, store, writer, sessions, usage, server, generationTime);
+    return new OrgAssembly(
+        identity, store, writer, sessions, jwtBearer, usage, server, generationTime);
   }
 }
