@@ -8,6 +8,7 @@ import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.monitoring.ApiUsageMonitor;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.NewOrg;
+import com.scopien.orgs.OrgConnections;
 import com.scopien.orgs.OrgService;
 import com.scopien.orgs.SecretSealer;
 import com.scopien.salesforce.ClientOptions;
@@ -17,7 +18,9 @@ import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurity;
 import com.scopien.security.KeyProvider;
 import com.scopien.security.Redactor;
+import com.scopien.security.Role;
 import com.scopien.security.TokenCipher;
+import com.scopien.security.User;
 import com.scopien.security.UserService;
 import com.scopien.store.Database;
 import com.scopien.web.PendingWrites;
@@ -219,6 +222,7 @@ public final class App implements AutoCloseable {
       Database database,
       UserService users,
       OrgService orgs,
+      OrgConnections connections,
       ApiUsageMonitor usage,
       FieldSecurity fieldSecurity,
       AuditLog audit,
@@ -253,6 +257,8 @@ public final class App implements AutoCloseable {
             };
         HttpClient http = SalesforceClients.newHttpClient();
         ApiUsageMonitor usage = new ApiUsageMonitor(database.jdbc(), clock);
+        FieldSecurity fieldSecurity = FieldSecurity.defaults();
+        AuditLog audit = new AuditLog(database.jdbc(), fieldSecurity, Redactor.standard(), clock);
         OrgService orgs =
             new OrgService(
                 database.jdbc(),
@@ -263,14 +269,27 @@ public final class App implements AutoCloseable {
                     .withApiVersion(config.salesforceApiVersion())
                     .withCallOptionsClient("scopien"),
                 usage,
+                audit,
                 clock);
-        FieldSecurity fieldSecurity = FieldSecurity.defaults();
-        AuditLog audit = new AuditLog(database.jdbc(), fieldSecurity, Redactor.standard(), clock);
-        return new Core(database, users, orgs, usage, fieldSecurity, audit, clock, generated);
+        OrgConnections connections = new OrgConnections(orgs, database.jdbc(), users);
+        return new Core(
+            database, users, orgs, connections, usage, fieldSecurity, audit, clock, generated);
       } catch (RuntimeException e) {
         database.close();
         throw e;
       }
+    }
+
+    /**
+     * The admin the CLI acts as: whoever runs {@code scopien orgs ...} on this machine holds the
+     * data folder and its encryption key, so they act as the oldest admin (the bootstrap one), and
+     * the audit log names that user.
+     */
+    public User operator() {
+      return users.list().stream()
+          .filter(user -> user.role() == Role.ADMIN)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("ensureAdmin made no admin"));
     }
 
     @Override
