@@ -76,6 +76,7 @@ public final class App implements AutoCloseable {
                   agent,
                   pendingWrites(agent),
                   core.orgs(),
+                  core.connections(),
                   core.users(),
                   core.clock(),
                   VERSION)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.scopien.agent.Assistant;
+import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
 import io.javalin.Javalin;
@@ -26,7 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>Routes: {@code GET /health}; {@code GET /api/me}; {@code POST /api/chat}; {@code POST
  * /api/chat/confirm} and {@code /api/chat/cancel} with {@code {"conversationId"}}; {@code GET
  * /api/orgs}; {@code GET /api/conversations/{id}}; {@code POST /api/conversations/{id}/org} with
- * {@code {"org"}}.
+ * {@code {"org"}}. Admins only (Settings → Integrations): {@code POST /api/orgs/connect}, {@code
+ * GET /api/orgs/connect/{requestId}}, {@code GET /api/orgs/{id}}, {@code POST
+ * /api/orgs/{id}/reconnect}, {@code DELETE /api/orgs/{id}} ({@code ?remove=true} to delete).
+ * Without a key: {@code GET /oauth/callback}, where the org sends the admin's browser back.
  *
  * <p>A server is started once and stopped once; {@link #close()} stops it. Handlers run on Jetty's
  * thread pool, so the collaborators must be thread-safe.
@@ -54,6 +58,7 @@ public final class WebServer implements AutoCloseable {
       Assistant assistant,
       PendingWrites pendingWrites,
       OrgDirectory orgs,
+      OrgAdmin orgAdmin,
       ApiKeyAuthenticator authenticator,
       Clock clock,
       String version) {
@@ -67,6 +72,9 @@ public final class WebServer implements AutoCloseable {
             Objects.requireNonNull(pendingWrites, "pendingWrites"),
             reader);
     OrgHandler orgHandler = new OrgHandler(Objects.requireNonNull(orgs, "orgs"), reader);
+    Objects.requireNonNull(orgAdmin, "orgAdmin");
+    OrgAdminHandler admin = new OrgAdminHandler(orgAdmin, reader);
+    OAuthCallbackHandler callback = new OAuthCallbackHandler(orgAdmin);
     ApiKeyAuthHandler auth =
         new ApiKeyAuthHandler(Objects.requireNonNull(authenticator, "authenticator"));
     Objects.requireNonNull(clock, "clock");
@@ -88,6 +96,12 @@ public final class WebServer implements AutoCloseable {
     app.post("/api/chat/confirm", chat::confirm, Access.ANY_USER);
     app.post("/api/chat/cancel", chat::cancel, Access.ANY_USER);
     app.get("/api/orgs", orgHandler::list, Access.ANY_USER);
+    app.post("/api/orgs/connect", admin::connect, Access.ADMIN);
+    app.get("/api/orgs/connect/{requestId}", admin::outcome, Access.ADMIN);
+    app.get("/api/orgs/{id}", admin::card, Access.ADMIN);
+    app.post("/api/orgs/{id}/reconnect", admin::reconnect, Access.ADMIN);
+    app.delete("/api/orgs/{id}", admin::disconnect, Access.ADMIN);
+    app.get("/oauth/callback", callback::callback, Access.PUBLIC);
     app.get("/api/conversations/{id}", orgHandler::conversation, Access.ANY_USER);
     app.post("/api/conversations/{id}/org", orgHandler::switchOrg, Access.ANY_USER);
   }

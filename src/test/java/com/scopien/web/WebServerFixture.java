@@ -27,6 +27,7 @@ final class WebServerFixture implements AutoCloseable {
   final ScriptedAssistant assistant = new ScriptedAssistant();
   final RecordingPendingWrites pendingWrites = new RecordingPendingWrites();
   final FakeOrgDirectory orgs = new FakeOrgDirectory();
+  final RecordingOrgAdmin orgAdmin = new RecordingOrgAdmin();
   final ObjectMapper json = new ObjectMapper();
   private final WebServer server;
   private final HttpClient http =
@@ -40,6 +41,7 @@ final class WebServerFixture implements AutoCloseable {
                 assistant,
                 pendingWrites,
                 orgs,
+                orgAdmin,
                 new FakeApiKeyAuthenticator(),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 VERSION)
@@ -64,6 +66,10 @@ final class WebServerFixture implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  HttpResponse<String> delete(String path, String apiKey) {
+    return send(withKey(request(path).DELETE(), apiKey).build());
   }
 
   HttpResponse<String> send(HttpRequest request) {
