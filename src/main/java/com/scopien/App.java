@@ -98,9 +98,10 @@ public final class App implements AutoCloseable {
 
   /**
    * Starts one local org on its own and prints how to reach it; {@link LocalOrg#close} stops it.
+   * {@code jwtKeys} are PEM certificates or public keys trusted for the JWT bearer flow.
    */
   public static AutoCloseable startLocalOrg(
-      int port, boolean sandbox, double scale, long seed, PrintStream out) {
+      int port, boolean sandbox, double scale, long seed, List<String> jwtKeys, PrintStream out) {
     LocalOrgOptions options =
         (sandbox ? LocalOrgOptions.sandbox() : LocalOrgOptions.production())
             .withPort(port)
@@ -109,7 +110,25 @@ public final class App implements AutoCloseable {
       options = options.withScale(new LocalOrgOptions.Scale(scale));
     }
     LocalOrg org = LocalOrg.start(options);
+    try {
+      jwtKeys.forEach(org::trustJwtKey);
+    } catch (IllegalArgumentException e) {
+      org.close();
+      throw ScopienException.invalid(
+          "invalid_jwt_key", "The JWT key is not usable: " + e.getMessage());
+    }
     out.println(org.connectionSummary());
+    if (!jwtKeys.isEmpty()) {
+      out.println(
+          "  JWT bearer:          "
+              + jwtKeys.size()
+              + " key(s) trusted; sign in as "
+              + org.options().username()
+              + " with iss="
+              + org.options().clientId()
+              + ", aud="
+              + org.baseUrl());
+    }
     return org;
   }
 

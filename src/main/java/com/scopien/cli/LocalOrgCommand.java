@@ -1,6 +1,12 @@
 package com.scopien.cli;
 
 import com.scopien.App;
+import com.scopien.ScopienException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -28,15 +34,31 @@ final class LocalOrgCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the demo data (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(
+      names = "--jwt-public-key",
+      paramLabel = "PEM",
+      description =
+          "Trust this X.509 certificate or public key (PEM file) for the JWT bearer flow, as"
+              + " uploading it to the connected app does; may be repeated.")
+  List<Path> jwtKeys = new ArrayList<>();
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
-      throw com.scopien.ScopienException.invalid("invalid_port", "--port must be 0 to 65535.");
+      throw ScopienException.invalid("invalid_port", "--port must be 0 to 65535.");
     }
     if (!(scale > 0 && scale <= 1)) {
-      throw com.scopien.ScopienException.invalid("invalid_scale", "--scale must be > 0 and <= 1.");
+      throw ScopienException.invalid("invalid_scale", "--scale must be > 0 and <= 1.");
     }
-    AutoCloseable org = App.startLocalOrg(port, sandbox, scale, seed, System.out);
+    List<String> pems = new ArrayList<>();
+    for (Path key : jwtKeys) {
+      try {
+        pems.add(Files.readString(key));
+      } catch (IOException e) {
+        throw ScopienException.invalid("unreadable_key", "Cannot read " + key + ".");
+      }
+    }
+    AutoCloseable org = App.startLocalOrg(port, sandbox, scale, seed, pems, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
