@@ -1,6 +1,7 @@
 package com.scopien;
 
 import com.scopien.agent.AgentService;
+import com.scopien.agent.SoqlQueryService;
 import com.scopien.config.ScopienConfig;
 import com.scopien.config.Secret;
 import com.scopien.localorg.LocalOrg;
@@ -89,6 +90,7 @@ public final class App implements AutoCloseable {
                   agent,
                   pendingWrites,
                   core.orgs(),
+                  new SoqlQueryService(core.orgs(), core.fieldSecurity()),
                   core.users(),
                   core.clock(),
                   VERSION)

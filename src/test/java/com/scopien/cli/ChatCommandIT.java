@@ -92,14 +92,6 @@ class ChatCommandIT {
             "error: Cannot reach Scopien at " + nowhere + " (is `scopien serve` running?)\n");
   }
 
-  @Test
-  void noKeyAtAllIsAClearError() {
-    Run run = chat(Map.of(), "show accounts", "--url", url);
-
-    assertThat(run.code()).isEqualTo(1);
-    assertThat(run.err()).contains("--key or SCOPIEN_API_KEY");
-  }
-
   private record Run(int code, String out, String err) {}
 
   private static Run chat(Map<String, String> env, String... args) {

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.agent.Assistant;
+import com.scopien.agent.SoqlQueryService;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.web.PendingWrites;
 import com.scopien.web.WebServer;
@@ -38,6 +39,7 @@ class SlackChannelOffTest {
                     mock(Assistant.class),
                     mock(PendingWrites.class),
                     mock(OrgDirectory.class),
+                    mock(SoqlQueryService.class),
                     key -> Optional.empty(),
                     Clock.systemUTC(),
                     "test")
