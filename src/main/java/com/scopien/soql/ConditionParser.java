@@ -187,11 +187,16 @@ final class ConditionParser {
     return in.build(t, () -> new Value.DateLiteral(kind, n));
   }
 
+  /** {@code yyyy-MM-dd}, shape already checked by the lexer; a bad calendar date is an error. */
   private static LocalDate date(String text) {
-    return Value.date(
-        Integer.parseInt(text.substring(0, 4)),
-        Integer.parseInt(text.substring(5, 7)),
-        Integer.parseInt(text.substring(8, 10)));
+    try {
+      return LocalDate.of(
+          Integer.parseInt(text.substring(0, 4)),
+          Integer.parseInt(text.substring(5, 7)),
+          Integer.parseInt(text.substring(8, 10)));
+    } catch (DateTimeException e) {
+      throw new SoqlException("invalid date: " + text);
+    }
   }
 
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±hh:mm)}, shape already checked by the lexer. */

@@ -1,5 +1,6 @@
 package com.scopien.soql;
 
+import java.util.Collection;
 import java.util.List;
 
 /** Shared checks of condition trees. */
@@ -48,6 +49,25 @@ final class Conditions {
       return hasSemiJoin(n.condition());
     }
     return false;
+  }
+
+  /** Adds the field paths the condition reads (not those inside semi-join subqueries). */
+  static void collectFields(Condition c, Collection<String> out) {
+    if (c instanceof Condition.And a) {
+      a.conditions().forEach(p -> collectFields(p, out));
+    } else if (c instanceof Condition.Or o) {
+      o.conditions().forEach(p -> collectFields(p, out));
+    } else if (c instanceof Condition.Not n) {
+      collectFields(n.condition(), out);
+    } else if (c instanceof Condition.Comparison cmp) {
+      out.add(cmp.field());
+    } else if (c instanceof Condition.In in) {
+      out.add(in.field());
+    } else if (c instanceof Condition.Includes inc) {
+      out.add(inc.field());
+    } else if (c instanceof Condition.SemiJoin s) {
+      out.add(s.field());
+    }
   }
 
   private static int maxDepth(List<Condition> parts) {

@@ -79,8 +79,7 @@ final class RowValues {
       case 1:
         return ((BigDecimal) a).compareTo((BigDecimal) b);
       case 2:
-        int c = String.CASE_INSENSITIVE_ORDER.compare((String) a, (String) b);
-        return c;
+        return String.CASE_INSENSITIVE_ORDER.compare((String) a, (String) b);
       case 3:
         return instant(a, ctx).compareTo(instant(b, ctx));
       default:

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -32,26 +34,43 @@ public final class SoqlEvaluator {
   /**
    * Whether the row satisfies the condition.
    *
-   * @throws SoqlException for a semi-join ({@code Id IN (SELECT ...)}), which the caller must
-   *     resolve into an {@code IN} list first
+   * @throws SoqlException for a semi-join ({@code Id IN (SELECT ...)}); use the overload that takes
+   *     a resolver for those
    */
   public static boolean matches(Condition condition, RowAccessor row, EvaluationContext ctx) {
+    return matches(condition, row, ctx, null);
+  }
+
+  /**
+   * Whether the row satisfies the condition, asking {@code semiJoins} for the membership test of
+   * each semi-join: given {@code Id IN (SELECT AccountId FROM Contact)}, it returns a predicate
+   * that says whether a value of {@code Id} is among the subquery's results. It is called once per
+   * row and semi-join, so run the subquery once and memoize (semi-joins are records and make good
+   * map keys). A null field is never in a semi-join, so it matches {@code NOT IN}.
+   *
+   * @throws SoqlException for a semi-join when {@code semiJoins} is null
+   */
+  public static boolean matches(
+      Condition condition,
+      RowAccessor row,
+      EvaluationContext ctx,
+      Function<Condition.SemiJoin, Predicate<Object>> semiJoins) {
     if (condition instanceof Condition.And and) {
       for (Condition c : and.conditions()) {
-        if (!matches(c, row, ctx)) {
+        if (!matches(c, row, ctx, semiJoins)) {
           return false;
         }
       }
       return true;
     } else if (condition instanceof Condition.Or or) {
       for (Condition c : or.conditions()) {
-        if (matches(c, row, ctx)) {
+        if (matches(c, row, ctx, semiJoins)) {
           return true;
         }
       }
       return false;
     } else if (condition instanceof Condition.Not not) {
-      return !matches(not.condition(), row, ctx);
+      return !matches(not.condition(), row, ctx, semiJoins);
     } else if (condition instanceof Condition.Comparison c) {
       return compare(row.get(c.field()), c.operator(), c.value(), ctx);
     } else if (condition instanceof Condition.In in) {
@@ -63,10 +82,13 @@ public final class SoqlEvaluator {
       return any != in.negated();
     } else if (condition instanceof Condition.Includes inc) {
       return includes(row.get(inc.field()), inc);
+    } else if (condition instanceof Condition.SemiJoin join && semiJoins != null) {
+      Object actual = row.get(join.field());
+      boolean in = actual != null && semiJoins.apply(join).test(actual);
+      return in != join.negated();
     }
     throw new SoqlException(
-        "a semi-join must be resolved into an IN list before evaluation: "
-            + Printer.print(condition));
+        "a semi-join needs a resolver to be evaluated: " + Printer.print(condition));
   }
 
   /** Whether the row satisfies the query's WHERE clause (true when there is none). */

@@ -1,7 +1,9 @@
 package com.scopien.soql;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A parsed SOQL query: {@code SELECT select FROM from [alias] [WHERE where] [GROUP BY groupBy]
@@ -92,6 +94,29 @@ public record SoqlQuery(
         .filter(SelectItem.SubQuery.class::isInstance)
         .map(s -> ((SelectItem.SubQuery) s).query())
         .toList();
+  }
+
+  /**
+   * Every field path this query reads on its own object, once each in order of appearance: SELECT
+   * fields and aggregate arguments, WHERE, GROUP BY, ORDER BY. Paths in child subqueries and
+   * semi-join subqueries belong to other objects and are not included; see {@link #subqueries()}
+   * and {@link Condition.SemiJoin#query()}. For checking names against a schema.
+   */
+  public List<String> fieldPaths() {
+    Set<String> paths = new LinkedHashSet<>();
+    for (SelectItem item : select) {
+      if (item instanceof SelectItem.Field f) {
+        paths.add(f.path());
+      } else if (item instanceof SelectItem.Aggregate a && a.field() != null) {
+        paths.add(a.field());
+      }
+    }
+    if (where != null) {
+      Conditions.collectFields(where, paths);
+    }
+    paths.addAll(groupBy);
+    orderBy.forEach(o -> paths.add(o.field()));
+    return List.copyOf(paths);
   }
 
   /** Checks the rules for a query nested in another (a child subquery or a semi-join). */

@@ -1,7 +1,6 @@
 package com.scopien.soql;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -129,52 +128,49 @@ public sealed interface Value {
 
     /** The date literals; the {@code *_N_*} ones are written with a number, {@code NAME:n}. */
     public enum Kind {
-      YESTERDAY,
-      TODAY,
-      TOMORROW,
-      LAST_WEEK,
-      THIS_WEEK,
-      NEXT_WEEK,
-      LAST_MONTH,
-      THIS_MONTH,
-      NEXT_MONTH,
-      LAST_90_DAYS,
-      NEXT_90_DAYS,
-      THIS_QUARTER,
-      LAST_QUARTER,
-      NEXT_QUARTER,
-      THIS_YEAR,
-      LAST_YEAR,
-      NEXT_YEAR,
-      LAST_N_DAYS,
-      NEXT_N_DAYS,
-      N_DAYS_AGO,
-      LAST_N_WEEKS,
-      NEXT_N_WEEKS,
-      N_WEEKS_AGO,
-      LAST_N_MONTHS,
-      NEXT_N_MONTHS,
-      N_MONTHS_AGO,
-      LAST_N_QUARTERS,
-      NEXT_N_QUARTERS,
-      N_QUARTERS_AGO,
-      LAST_N_YEARS,
-      NEXT_N_YEARS,
-      N_YEARS_AGO;
+      YESTERDAY(false),
+      TODAY(false),
+      TOMORROW(false),
+      LAST_WEEK(false),
+      THIS_WEEK(false),
+      NEXT_WEEK(false),
+      LAST_MONTH(false),
+      THIS_MONTH(false),
+      NEXT_MONTH(false),
+      LAST_90_DAYS(false),
+      NEXT_90_DAYS(false),
+      THIS_QUARTER(false),
+      LAST_QUARTER(false),
+      NEXT_QUARTER(false),
+      THIS_YEAR(false),
+      LAST_YEAR(false),
+      NEXT_YEAR(false),
+      LAST_N_DAYS(true),
+      NEXT_N_DAYS(true),
+      N_DAYS_AGO(true),
+      LAST_N_WEEKS(true),
+      NEXT_N_WEEKS(true),
+      N_WEEKS_AGO(true),
+      LAST_N_MONTHS(true),
+      NEXT_N_MONTHS(true),
+      N_MONTHS_AGO(true),
+      LAST_N_QUARTERS(true),
+      NEXT_N_QUARTERS(true),
+      N_QUARTERS_AGO(true),
+      LAST_N_YEARS(true),
+      NEXT_N_YEARS(true),
+      N_YEARS_AGO(true);
+
+      private final boolean parameterised;
+
+      Kind(boolean parameterised) {
+        this.parameterised = parameterised;
+      }
 
       /** Whether the literal is written with a number, {@code LAST_N_DAYS:30}. */
       public boolean parameterised() {
-        return name().contains("_N_") || name().startsWith("N_");
+        return parameterised;
       }
-    }
-  }
-
-  /** Validates a date built from query text, so a bad calendar date is a {@link SoqlException}. */
-  static LocalDate date(int year, int month, int day) {
-    try {
-      return LocalDate.of(year, month, day);
-    } catch (DateTimeException e) {
-      throw new SoqlException("invalid date: " + e.getMessage());
     }
   }
 }

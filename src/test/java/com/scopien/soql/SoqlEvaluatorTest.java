@@ -242,11 +242,29 @@ class SoqlEvaluatorTest {
   }
 
   @Test
-  void semiJoinsMustBeResolvedByTheCaller() {
-    Condition c = where("Id IN (SELECT AccountId FROM Contact)");
+  void semiJoinsAreAnsweredByTheCallersResolver() {
+    Condition c = where("Id IN (SELECT AccountId FROM Contact) AND Name != 'x'");
     assertThatThrownBy(() -> SoqlEvaluator.matches(c, p -> "001", UTC))
         .isInstanceOf(SoqlException.class)
         .hasMessageContaining("semi-join");
+
+    List<Condition.SemiJoin> asked = new ArrayList<>();
+    java.util.function.Function<Condition.SemiJoin, java.util.function.Predicate<Object>> resolver =
+        join -> {
+          asked.add(join);
+          return v -> v.equals("001A");
+        };
+    assertThat(SoqlEvaluator.matches(c, accessor(row("Id", "001A", "Name", "n")), UTC, resolver))
+        .isTrue();
+    assertThat(SoqlEvaluator.matches(c, accessor(row("Id", "001B", "Name", "n")), UTC, resolver))
+        .isFalse();
+    assertThat(asked).hasSize(2).allSatisfy(j -> assertThat(j.query().from()).isEqualTo("Contact"));
+
+    Condition notIn = where("AccountId NOT IN (SELECT Id FROM Account)");
+    assertThat(SoqlEvaluator.matches(notIn, accessor(row("AccountId", null)), UTC, resolver))
+        .isTrue();
+    assertThat(SoqlEvaluator.matches(notIn, accessor(row("AccountId", "001A")), UTC, resolver))
+        .isFalse();
   }
 
   @Test

@@ -67,6 +67,20 @@ class SoqlParserTest {
   }
 
   @Test
+  void listsTheFieldPathsAQueryReadsForSchemaChecks() {
+    SoqlQuery q =
+        Soql.parse(
+            "SELECT Name, COUNT(Id), (SELECT LastName FROM Contacts) FROM Account WHERE (Industry"
+                + " = 'x' OR NOT Owner.Name LIKE 'a%') AND Id IN (SELECT AccountId FROM Contact)"
+                + " AND Tags__c INCLUDES ('a') AND Type IN ('b') GROUP BY Name, Industry"
+                + " ORDER BY Rating");
+
+    assertThat(q.fieldPaths())
+        .containsExactly("Name", "Id", "Industry", "Owner.Name", "Tags__c", "Type", "Rating");
+    assertThat(Soql.parse("SELECT COUNT() FROM Account").fieldPaths()).isEmpty();
+  }
+
+  @Test
   void parsesAChildSubquery() {
     SoqlQuery q =
         Soql.parse(

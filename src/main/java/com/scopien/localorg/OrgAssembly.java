@@ -1,0 +1,51 @@
+package com.scopien.localorg;
+
+import java.time.Duration;
+
+/**
+ * Builds one org's object graph from its options: schema, store with generated data, sessions,
+ * meter, writer, handlers and server. The only place that knows how the pieces fit.
+ */
+record OrgAssembly(
+    OrgIdentity identity,
+    RecordStore store,
+    RecordWriter writer,
+    SessionStore sessions,
+    ApiUsageMeter usage,
+    LocalOrgServer server,
+    Duration generationTime) {
+
+  static OrgAssembly build(LocalOrgOptions options) {
+    boolean sandbox = options.flavour() == LocalOrgOptions.Flavour.SANDBOX;
+    OrgSchema schema = OrgSchema.demo();
+    String pod = sandbox ? "1F" : "5e";
+    RecordStore store = new RecordStore(schema, new IdGenerator(pod));
+    long started = System.nanoTime();
+    DemoContext demo =
+        new DemoContext(options.seed(), options.clock().instant(), store, options.scale());
+    String orgId = new DemoDataGenerator(demo, options).generate();
+    Duration generationTime = Duration.ofNanos(System.nanoTime() - started);
+
+    OrgIdentity identity = new OrgIdentity(orgId, demo.johnDoe(), options);
+    ConnectedApp app =
+        new ConnectedApp(options.clientId(), options.clientSecret(), options.redirectUris());
+    SessionStore sessions = new SessionStore(orgId, options.clock(), options.sessionIdleTimeout());
+    ApiUsageMeter usage = new ApiUsageMeter(options.clock(), options.dailyApiLimit());
+    RecordWriter writer = new RecordWriter(store, options.clock());
+    LocalOrgServer.Handlers handlers =
+        new LocalOrgServer.Handlers(
+            new RestGate(sessions, usage),
+            new OAuthTokenHandler(identity, app, sessions, options.clock()),
+            new AuthorizeHandler(identity, app, sessions, options.clock()),
+            new IdentityHandler(identity, sessions, store),
+            new DataRootHandler(identity, usage),
+            new DescribeHandler(schema),
+            new SObjectHandler(store, writer),
+            new QueryHandler(
+                store,
+                new QueryExecutor(store, options.clock()),
+                new QueryCursors(new IdGenerator(pod), options.clock())));
+    LocalOrgServer server = new LocalOrgServer(options.flavour().name().toLowerCase(), handlers);
+    return new OrgAssembly(identity, store, writer, sessions, usage, server, generationTime);
+  }
+}

@@ -1,0 +1,116 @@
+package com.scopien.localorg;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The org's rows, one table per object in Id (creation) order, held in memory. Rows are immutable
+ * and replaced on write; readers get snapshot lists. Deleted rows stay in their table with
+ * IsDeleted set (the recycle bin), which is what queryAll and the future {@code deleted} resource
+ * read. Thread-safe; validation and change stamping live in {@link RecordWriter}.
+ */
+final class RecordStore {
+
+  private final OrgSchema schema;
+  private final IdGenerator ids;
+  private final Map<String, Map<String, StoredRecord>> tables = new HashMap<>();
+  private final Map<String, Long> autoNumbers = new HashMap<>();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  RecordStore(OrgSchema schema, IdGenerator ids) {
+    this.schema = schema;
+    this.ids = ids;
+    for (ObjectDef object : schema.objects()) {
+      tables.put(object.name(), new LinkedHashMap<>());
+    }
+  }
+
+  OrgSchema schema() {
+    return schema;
+  }
+
+  String newId(ObjectDef object) {
+    return ids.next(object.keyPrefix());
+  }
+
+  /** The next value of the object's auto-number sequence (Case Number, Invoice Name). */
+  long nextAutoNumber(ObjectDef object) {
+    lock.writeLock().lock();
+    try {
+      return autoNumbers.merge(object.name(), 1L, Long::sum);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Inserts the row, or replaces the row with the same Id. */
+  void put(StoredRecord row) {
+    lock.writeLock().lock();
+    try {
+      tables.get(row.object().name()).put(row.id(), row);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  void putAll(Collection<StoredRecord> rows) {
+    lock.writeLock().lock();
+    try {
+      for (StoredRecord row : rows) {
+        tables.get(row.object().name()).put(row.id(), row);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** A row by its canonical 18-character Id, deleted or not. */
+  Optional<StoredRecord> find(String id18) {
+    Optional<ObjectDef> object = schema.byKeyPrefix(SalesforceIds.keyPrefix(id18));
+    if (object.isEmpty()) {
+      return Optional.empty();
+    }
+    lock.readLock().lock();
+    try {
+      return Optional.ofNullable(tables.get(object.get().name()).get(id18));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** A snapshot of the object's rows in Id order, deleted ones included. */
+  List<StoredRecord> rows(ObjectDef object) {
+    lock.readLock().lock();
+    try {
+      return new ArrayList<>(tables.get(object.name()).values());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  int count(ObjectDef object, boolean includeDeleted) {
+    lock.readLock().lock();
+    try {
+      Collection<StoredRecord> rows = tables.get(object.name()).values();
+      if (includeDeleted) {
+        return rows.size();
+      }
+      int live = 0;
+      for (StoredRecord row : rows) {
+        if (!row.deleted()) {
+          live++;
+        }
+      }
+      return live;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+}

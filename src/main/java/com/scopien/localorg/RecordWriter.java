@@ -1,0 +1,205 @@
+package com.scopien.localorg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates, updates and deletes rows the way the org's DML does: checks the body against the schema,
+ * fills defaults and derived fields, runs validation rules, enforces unique fields, and stamps
+ * CreatedDate/LastModifiedDate/SystemModstamp and the acting user. A write either applies whole or
+ * fails with an {@link ApiError} and changes nothing. Writes are serialised (one at a time), which
+ * keeps unique checks honest; reads never wait for validation.
+ */
+final class RecordWriter {
+
+  private final RecordStore store;
+  private final FieldChecks checks;
+  private final Clock clock;
+
+  RecordWriter(RecordStore store, Clock clock) {
+    this.store = store;
+    this.checks = new FieldChecks(store);
+    this.clock = clock;
+  }
+
+  synchronized String create(ObjectDef object, JsonNode body, String userId) {
+    if (!object.createable()) {
+      throw ApiError.badRequest(
+          "INVALID_TYPE_FOR_OPERATION", "entity type cannot be inserted: " + object.name());
+    }
+    Map<FieldDef, Object> input = parse(object, body, true);
+    Object[] values = new Object[object.fields().size()];
+    Instant now = now();
+    for (FieldDef field : object.fields()) {
+      values[object.position(field.name())] = initialValue(object, field, userId);
+    }
+    input.forEach((field, value) -> values[object.position(field.name())] = value);
+    String id = store.newId(object);
+    values[0] = id;
+    stamp(object, values, userId, now, true);
+    finish(object, values, null, input, now);
+    return id;
+  }
+
+  synchronized void update(StoredRecord current, JsonNode body, String userId) {
+    ObjectDef object = current.object();
+    if (!object.updateable()) {
+      throw ApiError.badRequest(
+          "INVALID_TYPE_FOR_OPERATION", "entity type cannot be updated: " + object.name());
+    }
+    Map<FieldDef, Object> input = parse(object, body, false);
+    Object[] before = current.copyValues();
+    Object[] values = current.copyValues();
+    input.forEach((field, value) -> values[object.position(field.name())] = value);
+    Instant now = now();
+    stamp(object, values, userId, now, false);
+    finish(object, values, before, input, now);
+  }
+
+  synchronized void delete(StoredRecord current, String userId) {
+    ObjectDef object = current.object();
+    if (!object.deletable()) {
+      throw ApiError.badRequest(
+          "INVALID_TYPE_FOR_OPERATION", "entity type cannot be deleted: " + object.name());
+    }
+    Object[] values = current.copyValues();
+    values[object.position("IsDeleted")] = true;
+    stamp(object, values, userId, now(), false);
+    store.put(new StoredRecord(object, values));
+  }
+
+  private void finish(
+      ObjectDef object,
+      Object[] values,
+      Object[] before,
+      Map<FieldDef, Object> input,
+      Instant now) {
+    requireFields(object, values);
+    boolean explicitProbability =
+        input.keySet().stream().anyMatch(f -> f.name().equals("Probability"));
+    DerivedFields.apply(object, values, before, explicitProbability, now);
+    StoredRecord row = new StoredRecord(object, values);
+    ValidationRules.check(row);
+    checkUnique(row, input.keySet());
+    store.put(row);
+  }
+
+  private Map<FieldDef, Object> parse(ObjectDef object, JsonNode body, boolean create) {
+    if (body == null || !body.isObject()) {
+      throw ApiError.badRequest(
+          "JSON_PARSER_ERROR", "Can not deserialize SObject out of a non-object token");
+    }
+    Map<FieldDef, Object> input = new LinkedHashMap<>();
+    List<String> readOnly = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String name = entry.getKey();
+      if (name.equals("attributes")) {
+        continue;
+      }
+      if (name.equalsIgnoreCase("Id")) {
+        throw ApiError.badRequest(
+            "INVALID_FIELD", "The Id field should not be specified in the sobject data.");
+      }
+      FieldDef field =
+          object
+              .field(name)
+              .orElseThrow(
+                  () ->
+                      ApiError.badRequest(
+                          "INVALID_FIELD",
+                          "No such column '" + name + "' on sobject of type " + object.name()));
+      if (create ? !field.createable() : !field.updateable()) {
+        readOnly.add(field.name());
+        continue;
+      }
+      input.put(field, checks.check(field, FieldValues.fromJson(field, entry.getValue())));
+    }
+    if (!readOnly.isEmpty()) {
+      throw ApiError.badRequest(
+          "INVALID_FIELD_FOR_INSERT_UPDATE",
+          "Unable to create/update fields: "
+              + String.join(", ", readOnly)
+              + ". Please check the security settings of this field and verify that it is"
+              + " read/write for your profile or permission set.",
+          readOnly);
+    }
+    return input;
+  }
+
+  private Object initialValue(ObjectDef object, FieldDef field, String userId) {
+    if (field.name().equals("OwnerId")) {
+      return userId;
+    }
+    if (field.autoNumber()) {
+      return AutoNumbers.format(object, field, store.nextAutoNumber(object));
+    }
+    if (field.defaultValue() == null) {
+      return null;
+    }
+    return field.type() == FieldType.BOOLEAN
+        ? Boolean.valueOf(field.defaultValue())
+        : field.defaultValue();
+  }
+
+  private static void stamp(
+      ObjectDef object, Object[] values, String userId, Instant now, boolean created) {
+    if (created) {
+      values[object.position("CreatedDate")] = now;
+      values[object.position("CreatedById")] = userId;
+    }
+    values[object.position("LastModifiedDate")] = now;
+    values[object.position("LastModifiedById")] = userId;
+    values[object.position("SystemModstamp")] = now;
+  }
+
+  private static void requireFields(ObjectDef object, Object[] values) {
+    List<String> missing = new ArrayList<>();
+    for (FieldDef field : object.fields()) {
+      if (!field.nillable()
+          && field.createable()
+          && field.type() != FieldType.BOOLEAN
+          && values[object.position(field.name())] == null) {
+        missing.add(field.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw ApiError.badRequest(
+          "REQUIRED_FIELD_MISSING", "Required fields are missing: " + missing, missing);
+    }
+  }
+
+  private void checkUnique(StoredRecord row, Iterable<FieldDef> written) {
+    for (FieldDef field : written) {
+      Object value = row.get(field.name());
+      if (!field.unique() || value == null) {
+        continue;
+      }
+      int position = row.object().position(field.name());
+      for (StoredRecord other : store.rows(row.object())) {
+        if (!other.id().equals(row.id())
+            && !other.deleted()
+            && value.toString().equalsIgnoreCase(String.valueOf(other.get(position)))) {
+          throw ApiError.badRequest(
+              "DUPLICATE_VALUE",
+              "duplicate value found: "
+                  + field.name()
+                  + " duplicates value on record with id: "
+                  + other.id(),
+              List.of());
+        }
+      }
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}
