@@ -1,24 +1,283 @@
 package com.scopien;
 
+import com.scopien.agent.AgentService;
+import com.scopien.agent.SoqlQueryService;
 import com.scopien.config.ScopienConfig;
+import com.scopien.config.Secret;
+import com.scopien.localorg.LocalOrg;
+import com.scopien.localorg.LocalOrgOptions;
+import com.scopien.monitoring.ApiUsageMonitor;
+import com.scopien.orgs.Environment;
+import com.scopien.orgs.NewOrg;
+import com.scopien.orgs.OrgService;
+import com.scopien.orgs.SecretSealer;
+import com.scopien.salesforce.ClientOptions;
+import com.scopien.salesforce.OAuthClient;
+import com.scopien.salesforce.SalesforceClients;
+import com.scopien.security.AuditLog;
+import com.scopien.security.FieldSecurity;
+import com.scopien.security.KeyProvider;
+import com.scopien.security.Redactor;
+import com.scopien.security.TokenCipher;
+import com.scopien.security.UserService;
+import com.scopien.store.Database;
+import com.scopien.web.PendingWrites;
+import com.scopien.web.WebServer;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The composition root: builds every part once from the validated config. */
+/**
+ * The composition root: builds every part once from the validated config, in dependency order, and
+ * closes them in reverse. Nothing else in Scopien knows both the product and the local org.
+ */
 public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+  private static final String VERSION = "0.1.0";
 
-  private App() {}
+  /** Names of the two demo orgs, as people see them in the org switcher. */
+  public static final String DEMO_PRODUCTION = "Acme Production";
 
-  /** Builds and starts Scopien. */
-  public static App start(ScopienConfig config, PrintStream out) {
-    throw new UnsupportedOperationException("wired when the parts land");
+  public static final String DEMO_SANDBOX = "Acme Sandbox";
+
+  private final Core core;
+  private final List<LocalOrg> localOrgs;
+  private final WebServer web;
+
+  private App(Core core, List<LocalOrg> localOrgs, WebServer web) {
+    this.core = core;
+    this.localOrgs = localOrgs;
+    this.web = web;
   }
 
-  /** Starts one local org on its own and prints how to reach it. */
+  /**
+   * Builds and starts Scopien: the store, the services, the demo orgs when demo mode applies, and
+   * the web server. Prints the chat panel's URL and, when one was generated, the admin key.
+   */
+  public static App start(ScopienConfig config, PrintStream out) {
+    Core core = Core.open(config);
+    List<LocalOrg> localOrgs = new ArrayList<>();
+    try {
+      if (demoWanted(config, core.orgs())) {
+        localOrgs.addAll(startDemoOrgs(config, core.orgs(), out));
+      }
+      AgentService agent = buildAgent(config, core);
+      WebServer web =
+          new WebServer(
+                  config.host(),
+                  config.port(),
+                  agent,
+                  pendingWrites(agent),
+                  core.orgs(),
+                  new SoqlQueryService(core.orgs(), core.fieldSecurity()),
+                  core.users(),
+                  core.clock(),
+                  VERSION)
+              .start();
+      App app = new App(core, localOrgs, web);
+      out.println("Scopien is running: http://" + displayHost(config.host()) + ":" + web.port());
+      core.generatedAdminKey()
+          .ifPresent(
+              key -> {
+                out.println("Admin API key (shown once, stored hashed): " + key.reveal());
+              });
+      return app;
+    } catch (RuntimeException e) {
+      localOrgs.forEach(LocalOrg::close);
+      core.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts one local org on its own and prints how to reach it; {@link LocalOrg#close} stops it.
+   */
   public static AutoCloseable startLocalOrg(
       int port, boolean sandbox, double scale, long seed, PrintStream out) {
-    throw new UnsupportedOperationException("wired when the local org lands");
+    LocalOrgOptions options =
+        (sandbox ? LocalOrgOptions.sandbox() : LocalOrgOptions.production())
+            .withPort(port)
+            .withSeed(seed);
+    if (!sandbox || scale != 1.0) {
+      options = options.withScale(new LocalOrgOptions.Scale(scale));
+    }
+    LocalOrg org = LocalOrg.start(options);
+    out.println(org.connectionSummary());
+    return org;
+  }
+
+  /** The port the web server listens on. */
+  public int port() {
+    return web.port();
+  }
+
+  /** Base URLs of the demo orgs started by this instance (production first), empty otherwise. */
+  public List<String> demoOrgUrls() {
+    return localOrgs.stream().map(LocalOrg::baseUrl).toList();
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    web.stop();
+    localOrgs.forEach(LocalOrg::close);
+    core.close();
+  }
+
+  private static boolean demoWanted(ScopienConfig config, OrgService orgs) {
+    return switch (config.demo()) {
+      case ON -> true;
+      case OFF -> false;
+      case AUTO -> !orgs.hasRealOrgs();
+    };
+  }
+
+  private static List<LocalOrg> startDemoOrgs(
+      ScopienConfig config, OrgService orgs, PrintStream out) {
+    long started = System.nanoTime();
+    LocalOrg production =
+        LocalOrg.start(
+            LocalOrgOptions.production().withScale(new LocalOrgOptions.Scale(config.demoScale())));
+    LocalOrg sandbox = LocalOrg.start(LocalOrgOptions.sandbox());
+    try {
+      connectDemo(orgs, DEMO_PRODUCTION, Environment.PRODUCTION, production);
+      connectDemo(orgs, DEMO_SANDBOX, Environment.SANDBOX, sandbox);
+    } catch (RuntimeException e) {
+      production.close();
+      sandbox.close();
+      throw e;
+    }
+    out.printf(
+        "Demo mode: local orgs '%s' (%s) and '%s' (%s) ready in %.1f s%n",
+        DEMO_PRODUCTION,
+        production.baseUrl(),
+        DEMO_SANDBOX,
+        sandbox.baseUrl(),
+        (System.nanoTime() - started) / 1e9);
+    return List.of(production, sandbox);
+  }
+
+  private static void connectDemo(
+      OrgService orgs, String name, Environment environment, LocalOrg org) {
+    orgs.connectDemo(
+        new NewOrg(
+            name,
+            environment,
+            org.baseUrl(),
+            org.options().clientId(),
+            Secret.of(org.options().clientSecret()),
+            true));
+  }
+
+  private static AgentService buildAgent(ScopienConfig config, Core core) {
+    var builder =
+        AgentService.builder()
+            .orgs(core.orgs())
+            .store(core.database().jdbc())
+            .fieldSecurity(core.fieldSecurity())
+            .auditLog(core.audit())
+            .clock(core.clock());
+    if (config.usesOpenAi()) {
+      builder.openAi(
+          config.openAiBaseUrl().toString(),
+          config.openAiApiKey().orElseThrow(),
+          config.openAiModel());
+      log.info("Model: {} at {}", config.openAiModel(), config.openAiBaseUrl());
+    } else {
+      log.info("Model: the built-in offline model");
+    }
+    return builder.build();
+  }
+
+  private static PendingWrites pendingWrites(AgentService agent) {
+    return new PendingWrites() {
+      @Override
+      public com.scopien.agent.ChatReply confirm(
+          com.scopien.security.User user, String conversationId) {
+        return agent.confirmPending(user, conversationId);
+      }
+
+      @Override
+      public com.scopien.agent.ChatReply cancel(
+          com.scopien.security.User user, String conversationId) {
+        return agent.cancelPending(user, conversationId);
+      }
+    };
+  }
+
+  private static String displayHost(String host) {
+    return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+  }
+
+  /**
+   * The parts every command shares: the store, users, sealed tokens, orgs and usage monitoring. The
+   * CLI's org commands use it without starting a server.
+   */
+  public record Core(
+      Database database,
+      UserService users,
+      OrgService orgs,
+      ApiUsageMonitor usage,
+      FieldSecurity fieldSecurity,
+      AuditLog audit,
+      Clock clock,
+      Optional<Secret> generatedAdminKey)
+      implements AutoCloseable {
+
+    /** Opens the store, migrates it and builds the services. */
+    public static Core open(ScopienConfig config) {
+      Clock clock = Clock.systemUTC();
+      Database database =
+          Database.open(
+              config.dbUrl().orElse(Database.h2FileUrl(config.dataDir())),
+              config.dbUser().orElse(null),
+              config.dbPassword().orElse(null));
+      try {
+        UserService users = new UserService(database.jdbc(), clock);
+        Optional<Secret> generated = users.ensureAdmin(config.adminApiKey());
+        TokenCipher cipher =
+            new TokenCipher(KeyProvider.resolve(config.encryptionKey(), config.dataDir()));
+        SecretSealer sealer =
+            new SecretSealer() {
+              @Override
+              public String seal(String plaintext, String orgId) {
+                return cipher.encrypt(plaintext, orgId);
+              }
+
+              @Override
+              public String open(String sealed, String orgId) {
+                return cipher.decrypt(sealed, orgId);
+              }
+            };
+        HttpClient http = SalesforceClients.newHttpClient();
+        ApiUsageMonitor usage = new ApiUsageMonitor(database.jdbc(), clock);
+        OrgService orgs =
+            new OrgService(
+                database.jdbc(),
+                sealer,
+                new OAuthClient(http),
+                http,
+                ClientOptions.defaults()
+                    .withApiVersion(config.salesforceApiVersion())
+                    .withCallOptionsClient("scopien"),
+                usage,
+                clock);
+        FieldSecurity fieldSecurity = FieldSecurity.defaults();
+        AuditLog audit = new AuditLog(database.jdbc(), fieldSecurity, Redactor.standard(), clock);
+        return new Core(database, users, orgs, usage, fieldSecurity, audit, clock, generated);
+      } catch (RuntimeException e) {
+        database.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      database.close();
+    }
+  }
 }

@@ -33,8 +33,8 @@ final class LocalOrgCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw com.scopien.ScopienException.invalid("invalid_port", "--port must be 0 to 65535.");
     }
-    if (!(scale > 0 && scale <= 20)) {
-      throw com.scopien.ScopienException.invalid("invalid_scale", "--scale must be > 0 and <= 20.");
+    if (!(scale > 0 && scale <= 1)) {
+      throw com.scopien.ScopienException.invalid("invalid_scale", "--scale must be > 0 and <= 1.");
     }
     AutoCloseable org = App.startLocalOrg(port, sandbox, scale, seed, System.out);
     CountDownLatch stopped = new CountDownLatch(1);

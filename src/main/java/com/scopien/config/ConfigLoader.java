@@ -50,7 +50,7 @@ public final class ConfigLoader {
     URI openAiBase = uri("SCOPIEN_OPENAI_BASE_URL", "https://api.openai.com/v1");
     String model = text("SCOPIEN_OPENAI_MODEL").orElse("gpt-4o-mini");
     ScopienConfig.DemoMode demo = demoMode();
-    double scale = decimal("SCOPIEN_DEMO_SCALE", 1.0, 0.0001, 20.0);
+    double scale = decimal("SCOPIEN_DEMO_SCALE", 1.0, 0.001, 1.0);
     String version = text("SCOPIEN_SALESFORCE_API_VERSION").orElse("62.0");
     if (!version.matches("\\d{2,3}\\.0")) {
       problems.add("SCOPIEN_SALESFORCE_API_VERSION must look like 62.0, got '" + version + "'");

@@ -53,7 +53,7 @@ public record Setting(String name, String shownDefault, boolean secret, String d
               "SCOPIEN_DEMO_SCALE",
               "1.0",
               false,
-              "Size of the demo production org relative to 58,000 records (0 < scale <= 20)."),
+              "Size of the demo production org relative to 58,000 records (0.001 to 1)."),
           new Setting(
               "SCOPIEN_SALESFORCE_API_VERSION",
               "62.0",

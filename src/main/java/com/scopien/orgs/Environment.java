@@ -20,7 +20,7 @@ public enum Environment {
     }
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "production", "prod", "live" -> Optional.of(PRODUCTION);
-      case "sandbox", "sbx", "test", "staging" -> Optional.of(SANDBOX);
+      case "sandbox", "sbx" -> Optional.of(SANDBOX);
       default -> Optional.empty();
     };
   }

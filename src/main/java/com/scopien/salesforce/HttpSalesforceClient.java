@@ -59,7 +59,7 @@ public final class HttpSalesforceClient implements SalesforceClient {
   public QueryPage queryMore(String nextRecordsUrl) {
     // Only a locator path is followed: the token must never go to a URL a reply could choose.
     if (nextRecordsUrl == null || !NEXT_RECORDS.matcher(nextRecordsUrl).matches()) {
-      throw invalid("INVALID_QUERY_LOCATOR", "Not a nextRecordsUrl: " + nextRecordsUrl);
+      throw invalid("INVALID_QUERY_LOCATOR", "Not the nextRecordsUrl of a query page.");
     }
     return page(withBatchSize(ApiRequest.get(nextRecordsUrl, null)));
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.scopien.agent.Assistant;
+import com.scopien.agent.SoqlQueryService;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.sync.SyncService;
@@ -56,6 +57,7 @@ public final class WebServer implements AutoCloseable {
       Assistant assistant,
       PendingWrites pendingWrites,
       OrgDirectory orgs,
+      SoqlQueryService queries,
       ApiKeyAuthenticator authenticator,
       Clock clock,
       String version) {
@@ -88,6 +90,8 @@ public final class WebServer implements AutoCloseable {
             Objects.requireNonNull(pendingWrites, "pendingWrites"),
             reader);
     OrgHandler orgHandler = new OrgHandler(Objects.requireNonNull(orgs, "orgs"), reader);
+    QueryHandler queryHandler =
+        new QueryHandler(Objects.requireNonNull(queries, "queries"), reader);
     ApiKeyAuthHandler auth =
         new ApiKeyAuthHandler(Objects.requireNonNull(authenticator, "authenticator"));
     Objects.requireNonNull(clock, "clock");
@@ -109,6 +113,7 @@ public final class WebServer implements AutoCloseable {
     app.post("/api/chat/confirm", chat::confirm, Access.ANY_USER);
     app.post("/api/chat/cancel", chat::cancel, Access.ANY_USER);
     app.get("/api/orgs", orgHandler::list, Access.ANY_USER);
+    app.post("/api/query", queryHandler::query, Access.ANY_USER);
     app.get("/api/conversations/{id}", orgHandler::conversation, Access.ANY_USER);
     app.post("/api/conversations/{id}/org", orgHandler::switchOrg, Access.ANY_USER);
     if (sync != null && syncSettings != null) {

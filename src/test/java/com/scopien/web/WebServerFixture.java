@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scopien.agent.SoqlQueryService;
+import com.scopien.security.FieldSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,6 +42,7 @@ final class WebServerFixture implements AutoCloseable {
                 assistant,
                 pendingWrites,
                 orgs,
+                new SoqlQueryService(orgs, FieldSecurity.defaults()),
                 new FakeApiKeyAuthenticator(),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 VERSION)

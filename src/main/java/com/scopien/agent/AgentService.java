@@ -1,0 +1,208 @@
+package com.scopien.agent;
+
+import com.scopien.ScopienException;
+import com.scopien.agent.ChatReply.ToolCallRecord;
+import com.scopien.orgs.Org;
+import com.scopien.orgs.OrgDirectory;
+import com.scopien.security.User;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The assistant behind every channel. Each message runs one turn of the model with the tool
+ * catalogue (see {@link AgentServiceBuilder}); conversations and their memory are persisted;
+ * production writes wait as a pending change until the person confirms, by answering "yes" or
+ * through {@link #confirmPending}, and anything else cancels them.
+ *
+ * <p>Thread-safe: turns of one conversation run one at a time; different conversations run in
+ * parallel.
+ */
+public final class AgentService implements Assistant {
+  static final int MAX_MESSAGE_CHARS = 4_000;
+  static final int STORED_MESSAGES = 80;
+
+  private final OrgDirectory orgs;
+  private final ConversationStore conversations;
+  private final PendingWrites pending;
+  private final RecordWriter writer;
+  private final TurnRunner runner;
+  private final Clock clock;
+  private final Object[] locks = new Object[64];
+
+  AgentService(
+      OrgDirectory orgs,
+      ConversationStore conversations,
+      PendingWrites pending,
+      RecordWriter writer,
+      TurnRunner runner,
+      Clock clock) {
+    this.orgs = orgs;
+    this.conversations = conversations;
+    this.pending = pending;
+    this.writer = writer;
+    this.runner = runner;
+    this.clock = clock;
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new Object();
+    }
+  }
+
+  /** Starts building an assistant; see {@link AgentServiceBuilder} for what it needs. */
+  public static AgentServiceBuilder builder() {
+    return new AgentServiceBuilder();
+  }
+
+  @Override
+  public ChatReply chat(User user, String conversationId, String message) {
+    if (message == null || message.isBlank()) {
+      throw ScopienException.invalid("empty_message", "The message is empty.");
+    }
+    if (message.length() > MAX_MESSAGE_CHARS) {
+      throw ScopienException.invalid(
+          "message_too_long", "The message is longer than " + MAX_MESSAGE_CHARS + " characters.");
+    }
+    String id =
+        conversationId == null || conversationId.isBlank()
+            ? conversations.create(user.id(), clock.instant())
+            : owned(user, conversationId);
+    synchronized (lock(id)) {
+      Optional<PendingWrite> waiting = pending.peek(id);
+      String prefix = "";
+      if (waiting.isPresent()) {
+        if (Confirmations.isYes(message)) {
+          return apply(user, id, message);
+        }
+        if (Confirmations.isNo(message)) {
+          return cancel(user, id, message);
+        }
+        pending.take(id);
+        prefix = "(I cancelled the change that was waiting: " + waiting.get().summary() + ".)\n\n";
+      }
+      List<ChatMessage> history = conversations.getMessages(id);
+      TurnRunner.Turn turn = runner.run(user, id, orgs.activeOrg(id), history, message.strip());
+      List<ChatMessage> all = new ArrayList<>(history);
+      all.addAll(turn.added());
+      conversations.updateMessages(id, TurnRunner.window(all, STORED_MESSAGES));
+      return reply(id, prefix + turn.reply(), turn.toolCalls());
+    }
+  }
+
+  /**
+   * Carries out the change waiting in the conversation, as the chat panel's Confirm button does.
+   *
+   * @throws ScopienException NOT_FOUND {@code unknown_conversation}; NOT_FOUND {@code
+   *     no_pending_write} when no change waits (or it expired)
+   */
+  public ChatReply confirmPending(User user, String conversationId) {
+    String id = owned(user, conversationId);
+    synchronized (lock(id)) {
+      if (pending.peek(id).isEmpty()) {
+        throw nothingPending();
+      }
+      return apply(user, id, "Confirm");
+    }
+  }
+
+  /**
+   * Drops the change waiting in the conversation, as the Cancel button does.
+   *
+   * @throws ScopienException NOT_FOUND {@code unknown_conversation}; NOT_FOUND {@code
+   *     no_pending_write}
+   */
+  public ChatReply cancelPending(User user, String conversationId) {
+    String id = owned(user, conversationId);
+    synchronized (lock(id)) {
+      if (pending.peek(id).isEmpty()) {
+        throw nothingPending();
+      }
+      return cancel(user, id, "Cancel");
+    }
+  }
+
+  /** A short description of the change waiting in the conversation, if any. */
+  public Optional<String> pendingChange(User user, String conversationId) {
+    return pending.peek(owned(user, conversationId)).map(PendingWrite::summary);
+  }
+
+  private ChatReply apply(User user, String id, String said) {
+    PendingWrite write = pending.take(id).orElseThrow(AgentService::nothingPending);
+    ToolOutcome outcome;
+    if (!write.userId().equals(user.id())) {
+      outcome = ToolOutcome.error("Only the person who asked for this change can confirm it.");
+    } else {
+      outcome = applyAsUser(user, id, write);
+    }
+    String reply =
+        outcome.status() == ToolOutcome.Status.OK
+            ? outcome.text()
+            : "The change was not made: " + outcome.text();
+    remember(id, said, reply);
+    return reply(
+        id,
+        reply,
+        List.of(new ToolCallRecord(write.tool(), write.arguments(), outcome.status().wire())));
+  }
+
+  private ToolOutcome applyAsUser(User user, String id, PendingWrite write) {
+    try {
+      Org org =
+          orgs.byId(write.orgId())
+              .orElseThrow(
+                  () -> new ToolException("The org of this change is no longer connected."));
+      return writer.apply(write, new ToolContext(user, id, org, orgs));
+    } catch (ToolException | ScopienException e) {
+      return ToolOutcome.error(e.getMessage());
+    }
+  }
+
+  private ChatReply cancel(User user, String id, String said) {
+    Optional<PendingWrite> write = pending.take(id);
+    String reply =
+        write
+            .map(w -> "Cancelled; nothing was changed. (It would have " + w.summary() + ".)")
+            .orElse("There was nothing waiting to cancel.");
+    remember(id, said, reply);
+    return reply(id, reply, List.of());
+  }
+
+  private void remember(String id, String said, String reply) {
+    List<ChatMessage> all = new ArrayList<>(conversations.getMessages(id));
+    all.add(UserMessage.from(said));
+    all.add(AiMessage.from(reply));
+    conversations.updateMessages(id, TurnRunner.window(all, STORED_MESSAGES));
+  }
+
+  private ChatReply reply(String id, String text, List<ToolCallRecord> calls) {
+    Org active = orgs.activeOrg(id);
+    return new ChatReply(
+        id,
+        text,
+        new ChatReply.OrgSummary(active.id(), active.name(), active.environment().wireName()),
+        calls);
+  }
+
+  private String owned(User user, String conversationId) {
+    return conversations
+        .owner(conversationId)
+        .filter(owner -> owner.equals(user.id()))
+        .map(owner -> conversationId)
+        .orElseThrow(
+            () ->
+                ScopienException.notFound(
+                    "unknown_conversation", "There is no conversation with that id."));
+  }
+
+  private Object lock(String id) {
+    return locks[Math.floorMod(id.hashCode(), locks.length)];
+  }
+
+  private static ScopienException nothingPending() {
+    return ScopienException.notFound(
+        "no_pending_write", "No change is waiting for confirmation in this conversation.");
+  }
+}

@@ -1,0 +1,144 @@
+package com.scopien.agent;
+
+import com.scopien.agent.offline.OfflineChatModel;
+import com.scopien.config.Secret;
+import com.scopien.orgs.Org;
+import com.scopien.orgs.OrgDirectory;
+import com.scopien.security.AuditLog;
+import com.scopien.security.FieldSecurity;
+import com.scopien.store.Jdbc;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Builds an {@link AgentService} once, in the composition root. Only {@link #orgs} is required; the
+ * rest has defaults: the built-in offline model, conversations kept in memory, sync reported as not
+ * available, confirmation for writes in production orgs, 6 tool calls per message.
+ *
+ * <p>Loading fails at {@link #build()} when a tool file or prompt is missing or malformed.
+ */
+public final class AgentServiceBuilder {
+  private OrgDirectory orgs;
+  private ChatModel model;
+  private Jdbc jdbc;
+  private AuditLog auditLog;
+  private FieldSecurity fieldSecurity = FieldSecurity.defaults();
+  private SyncTools sync = SyncTools.unavailable();
+  private Clock clock = Clock.systemUTC();
+  private int maxToolCalls = 6;
+  private Predicate<Org> confirmWrites = org -> org.environment().name().equals("PRODUCTION");
+
+  AgentServiceBuilder() {}
+
+  /** The connected orgs and each conversation's active org. Required. */
+  public AgentServiceBuilder orgs(OrgDirectory orgs) {
+    this.orgs = Objects.requireNonNull(orgs);
+    return this;
+  }
+
+  /** Any langchain4j chat model; without one (and without {@link #openAi}) the offline model. */
+  public AgentServiceBuilder chatModel(ChatModel model) {
+    this.model = Objects.requireNonNull(model);
+    return this;
+  }
+
+  /** An OpenAI-compatible endpoint (OpenAI, Azure OpenAI, Ollama, vLLM ...). */
+  public AgentServiceBuilder openAi(String baseUrl, Secret apiKey, String modelName) {
+    this.model =
+        OpenAiChatModel.builder()
+            .baseUrl(baseUrl)
+            .apiKey(apiKey.reveal())
+            .modelName(modelName)
+            .temperature(0.0)
+            .timeout(Duration.ofSeconds(60))
+            .maxRetries(1)
+            .build();
+    return this;
+  }
+
+  /** Persist conversations in the store's tables (migration V3); otherwise they live in memory. */
+  public AgentServiceBuilder store(Jdbc jdbc) {
+    this.jdbc = Objects.requireNonNull(jdbc);
+    return this;
+  }
+
+  /** Where writes are recorded; without one, a log line per write (fields named, not values). */
+  public AgentServiceBuilder auditLog(AuditLog auditLog) {
+    this.auditLog = Objects.requireNonNull(auditLog);
+    return this;
+  }
+
+  /** Which fields each role may see (default: SSN, bank account and salary hidden from all). */
+  public AgentServiceBuilder fieldSecurity(FieldSecurity fieldSecurity) {
+    this.fieldSecurity = Objects.requireNonNull(fieldSecurity);
+    return this;
+  }
+
+  /** The sync engine's side of sync_now, sync_status and sync_errors. */
+  public AgentServiceBuilder syncTools(SyncTools sync) {
+    this.sync = Objects.requireNonNull(sync);
+    return this;
+  }
+
+  public AgentServiceBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock);
+    return this;
+  }
+
+  /** The bound on tool calls the model may make for one message (default 6). */
+  public AgentServiceBuilder maxToolCallsPerTurn(int max) {
+    if (max < 1 || max > 20) {
+      throw new IllegalArgumentException("maxToolCallsPerTurn must be between 1 and 20");
+    }
+    this.maxToolCalls = max;
+    return this;
+  }
+
+  /** Which orgs' writes wait for confirmation (default: production orgs). */
+  public AgentServiceBuilder confirmWritesWhen(Predicate<Org> policy) {
+    this.confirmWrites = Objects.requireNonNull(policy);
+    return this;
+  }
+
+  public AgentService build() {
+    Objects.requireNonNull(orgs, "orgs is required");
+    ToolCatalogue catalogue = ToolCatalogue.load(Json.MAPPER);
+    PromptLibrary prompts = PromptLibrary.load();
+    ConversationStore conversations =
+        jdbc == null ? new InMemoryConversationStore() : new JdbcConversationStore(jdbc, clock);
+    SchemaGuard guard = new SchemaGuard(FieldPolicy.of(fieldSecurity), clock);
+    RecordFinder finder = new RecordFinder();
+    RecordWriter writer =
+        new RecordWriter(auditLog == null ? WriteAudit.logging() : WriteAudit.to(auditLog), clock);
+    PendingWrites pending = new PendingWrites(clock);
+    ReadTools reads = new ReadTools(guard, finder);
+    WriteTools writes = new WriteTools(guard, finder, writer, pending, confirmWrites, clock);
+    OrgTools orgTools = new OrgTools();
+    DescribeTool describe = new DescribeTool(guard);
+    SyncToolAdapter syncTools = new SyncToolAdapter(sync, guard);
+    Map<String, ToolExecutor> executors = new HashMap<>();
+    executors.put("query_records", reads::query);
+    executors.put("count_records", reads::count);
+    executors.put("get_record", reads::get);
+    executors.put("create_record", writes::create);
+    executors.put("update_record", writes::update);
+    executors.put("describe_object", describe::describe);
+    executors.put("list_orgs", orgTools::list);
+    executors.put("switch_org", orgTools::switchTo);
+    executors.put("api_usage", orgTools::apiUsage);
+    executors.put("sync_now", syncTools::syncNow);
+    executors.put("sync_status", syncTools::status);
+    executors.put("sync_errors", syncTools::errors);
+    ToolDispatcher dispatcher = new ToolDispatcher(catalogue, orgs, executors);
+    ChatModel chosen =
+        model != null ? model : new OfflineChatModel(new DescribeVocabulary(orgs, clock), clock);
+    TurnRunner runner = new TurnRunner(chosen, catalogue, dispatcher, prompts, maxToolCalls, clock);
+    return new AgentService(orgs, conversations, pending, writer, runner, clock);
+  }
+}

@@ -1,0 +1,23 @@
+package com.scopien.agent;
+
+import com.scopien.orgs.Org;
+import com.scopien.orgs.OrgDirectory;
+import com.scopien.salesforce.SalesforceClient;
+import com.scopien.security.User;
+
+/**
+ * Who is calling a tool, in which conversation, and on which org: the conversation's active org, or
+ * the one the call named in its {@code org} argument (for that call only).
+ */
+record ToolContext(User user, String conversationId, Org org, OrgDirectory orgs) {
+
+  /** The org's client, asked for only by tools that talk to Salesforce. */
+  SalesforceClient client() {
+    return orgs.client(org);
+  }
+
+  /** How replies name the org: its name in bold, then environment and organisation. */
+  String orgLabel() {
+    return OrgLabels.label(org);
+  }
+}

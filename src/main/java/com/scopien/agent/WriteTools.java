@@ -1,0 +1,161 @@
+package com.scopien.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.scopien.orgs.Org;
+import com.scopien.salesforce.FieldDescribe;
+import com.scopien.salesforce.ObjectDescribe;
+import com.scopien.salesforce.SObjectRecord;
+import com.scopien.security.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * create_record and update_record. Every field is checked against describe (createable or
+ * updateable, not hidden) and every value typed before anything is sent. Where the org's policy
+ * asks for confirmation (production by default) the write is parked as a {@link PendingWrite} and
+ * the call ends with {@code needs_confirmation}; elsewhere it is made at once.
+ */
+final class WriteTools {
+  private final SchemaGuard guard;
+  private final RecordFinder finder;
+  private final RecordWriter writer;
+  private final PendingWrites pending;
+  private final Predicate<Org> confirmWrites;
+  private final Clock clock;
+
+  WriteTools(
+      SchemaGuard guard,
+      RecordFinder finder,
+      RecordWriter writer,
+      PendingWrites pending,
+      Predicate<Org> confirmWrites,
+      Clock clock) {
+    this.guard = guard;
+    this.finder = finder;
+    this.writer = writer;
+    this.pending = pending;
+    this.confirmWrites = confirmWrites;
+    this.clock = clock;
+  }
+
+  ToolOutcome create(ToolContext ctx, ToolArgs args) {
+    refuseGuests(ctx);
+    ObjectDescribe object = guard.object(ctx, args.requiredText("object"));
+    if (!object.createable()) {
+      throw new ToolException(object.name() + " records cannot be created.");
+    }
+    Map<String, Object> values = values(ctx, object, args.requiredObject("values"), true);
+    List<String> missing = new ArrayList<>();
+    for (FieldDescribe f : guard.visibleFields(ctx.user().role(), object)) {
+      boolean required =
+          f.createable() && !f.nillable() && !f.defaultedOnCreate() && !"boolean".equals(f.type());
+      if (required && values.keySet().stream().noneMatch(f.name()::equalsIgnoreCase)) {
+        missing.add(f.name());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ToolException(
+          "A new " + object.label() + " also needs: " + String.join(", ", missing) + ".");
+    }
+    String summary =
+        "create a new " + object.label() + " in " + ctx.orgLabel() + " with " + list(values);
+    return park(ctx, args, object, null, null, values, Map.of(), summary);
+  }
+
+  ToolOutcome update(ToolContext ctx, ToolArgs args) {
+    refuseGuests(ctx);
+    ObjectDescribe object = guard.object(ctx, args.requiredText("object"));
+    Map<String, Object> values = values(ctx, object, args.requiredObject("values"), false);
+    SObjectRecord record = finder.find(ctx, object, args);
+    SObjectRecord current =
+        ctx.client().retrieve(object.name(), record.id(), new ArrayList<>(values.keySet()));
+    Map<String, Object> before = new LinkedHashMap<>();
+    StringBuilder changes = new StringBuilder();
+    for (Map.Entry<String, Object> change : values.entrySet()) {
+      Object old = current.get(change.getKey());
+      before.put(change.getKey(), old);
+      changes.append(changes.length() == 0 ? "" : "; ").append(change.getKey()).append(": ");
+      changes.append(old == null ? "(empty)" : RecordTable.cell(RecordTable.format(old)));
+      changes.append(" → ").append(RecordTable.cell(RecordTable.format(change.getValue())));
+    }
+    String label = RecordFinder.describe(object, record);
+    String summary =
+        "update " + object.label() + " " + label + " in " + ctx.orgLabel() + ": " + changes;
+    return park(ctx, args, object, record.id(), label, values, before, summary);
+  }
+
+  private ToolOutcome park(
+      ToolContext ctx,
+      ToolArgs args,
+      ObjectDescribe object,
+      String recordId,
+      String recordLabel,
+      Map<String, Object> values,
+      Map<String, Object> before,
+      String summary) {
+    PendingWrite write =
+        new PendingWrite(
+            ctx.conversationId(),
+            ctx.user().id(),
+            ctx.org().id(),
+            recordId == null ? "create_record" : "update_record",
+            Json.toMap(args.raw()),
+            object.name(),
+            recordId,
+            recordLabel,
+            values,
+            before,
+            summary,
+            clock.instant());
+    if (!confirmWrites.test(ctx.org())) {
+      return writer.apply(write, ctx);
+    }
+    pending.put(write);
+    return ToolOutcome.needsConfirmation(
+        "Waiting for confirmation. This will "
+            + summary
+            + ".\nReply **yes** to make this change, or anything else to cancel. Nothing has"
+            + " changed yet.");
+  }
+
+  private Map<String, Object> values(
+      ToolContext ctx, ObjectDescribe object, JsonNode given, boolean create) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    LocalDate today = LocalDate.now(clock);
+    for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      FieldDescribe field = guard.fieldOf(ctx.user().role(), object, entry.getKey());
+      if (create ? !field.createable() : !field.updateable()) {
+        throw new ToolException(
+            field.name()
+                + " on "
+                + object.name()
+                + " cannot be "
+                + (create ? "set on a new record." : "changed."));
+      }
+      values.put(field.name(), FieldValues.forWrite(field, entry.getValue(), today));
+    }
+    return values;
+  }
+
+  private static void refuseGuests(ToolContext ctx) {
+    if (ctx.user().role() == Role.GUEST) {
+      throw new ToolException("Guests can read records but never create or change them.");
+    }
+  }
+
+  private static String list(Map<String, Object> values) {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Object> v : values.entrySet()) {
+      text.append(text.length() == 0 ? "" : ", ").append(v.getKey()).append(" = ");
+      text.append(RecordTable.cell(RecordTable.format(v.getValue())));
+    }
+    return text.toString();
+  }
+}

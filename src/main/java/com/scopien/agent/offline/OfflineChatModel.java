@@ -1,0 +1,120 @@
+package com.scopien.agent.offline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The built-in model, for running Scopien with no key and no network. Given a user message it emits
+ * the tool call an LLM would (see {@link RequestInterpreter}); given tool results it words them
+ * into the reply. It only calls tools the request offers, and is deterministic.
+ *
+ * <p>Thread-safe; the vocabulary supplier is asked once per request.
+ */
+public final class OfflineChatModel implements ChatModel {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Supplier<Vocabulary> vocabulary;
+  private final Clock clock;
+  private final RequestInterpreter interpreter =
+      new RequestInterpreter(new KeywordIntentClassifier());
+
+  /**
+   * @param vocabulary the schema words to understand; {@link Vocabulary#demo()} when no org can be
+   *     described
+   */
+  public OfflineChatModel(Supplier<Vocabulary> vocabulary, Clock clock) {
+    this.vocabulary = vocabulary;
+    this.clock = clock;
+  }
+
+  @Override
+  public ChatResponse doChat(ChatRequest request) {
+    List<ChatMessage> messages = request.messages();
+    ChatMessage last = messages.get(messages.size() - 1);
+    AiMessage answer;
+    if (last instanceof ToolExecutionResultMessage) {
+      answer = AiMessage.from(ReplyWriter.write(trailingResults(messages)));
+    } else if (last instanceof UserMessage user && user.hasSingleText()) {
+      answer = answer(user.singleText(), messages, offered(request));
+    } else {
+      answer = AiMessage.from(ReplyWriter.HELP);
+    }
+    return ChatResponse.builder()
+        .aiMessage(answer)
+        .modelName("scopien-offline")
+        .finishReason(
+            answer.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
+        .build();
+  }
+
+  private AiMessage answer(String text, List<ChatMessage> messages, Set<String> offered) {
+    Vocabulary v = vocabulary.get();
+    Optional<ToolCall> call =
+        FollowUps.apply(text, previousCall(messages), v)
+            .or(() -> interpreter.interpret(text, v, LocalDate.now(clock)));
+    if (call.isEmpty()) {
+      return AiMessage.from(ReplyWriter.HELP);
+    }
+    if (!offered.contains(call.get().tool())) {
+      return AiMessage.from(ReplyWriter.notAllowed(call.get().tool()));
+    }
+    ToolExecutionRequest request =
+        ToolExecutionRequest.builder()
+            .id("offline-" + messages.size())
+            .name(call.get().tool())
+            .arguments(call.get().arguments().toString())
+            .build();
+    return AiMessage.from(List.of(request));
+  }
+
+  private static Set<String> offered(ChatRequest request) {
+    List<ToolSpecification> tools = request.toolSpecifications();
+    return tools == null
+        ? Set.of()
+        : tools.stream().map(ToolSpecification::name).collect(Collectors.toSet());
+  }
+
+  private static List<ToolExecutionResultMessage> trailingResults(List<ChatMessage> messages) {
+    List<ToolExecutionResultMessage> results = new ArrayList<>();
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (!(messages.get(i) instanceof ToolExecutionResultMessage result)) {
+        break;
+      }
+      results.add(0, result);
+    }
+    return results;
+  }
+
+  /** The last tool call of an earlier turn, for follow-ups such as "now the sandbox". */
+  private static ToolCall previousCall(List<ChatMessage> messages) {
+    for (int i = messages.size() - 2; i >= 0; i--) {
+      if (messages.get(i) instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
+        ToolExecutionRequest r = ai.toolExecutionRequests().get(0);
+        try {
+          return new ToolCall(r.name(), (ObjectNode) JSON.readTree(r.arguments()));
+        } catch (Exception e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,96 @@
+package com.scopien.agent.offline;
+
+import com.scopien.agent.offline.Vocabulary.FieldTerm;
+import com.scopien.agent.offline.Vocabulary.ObjectTerm;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Picklist values named in a request ("closed won", "high priority", "escalated") as filters on
+ * their field. One-word values that are also everyday words count only next to the field's label.
+ */
+final class PicklistFilters {
+  private static final Set<String> COMMON =
+      Set.of(
+          "new",
+          "open",
+          "closed",
+          "other",
+          "none",
+          "email",
+          "phone",
+          "web",
+          "active",
+          "customer",
+          "partner",
+          "normal",
+          "planned",
+          "sent",
+          "working");
+
+  private PicklistFilters() {}
+
+  static List<Filter> extract(Utterance u, ObjectTerm object) {
+    record Hit(FieldTerm field, String value, Utterance.Span span, int labelStart, int labelEnd) {}
+    List<Hit> hits = new ArrayList<>();
+    for (FieldTerm field : object.fields()) {
+      if (!field.type().equals("picklist")) {
+        continue;
+      }
+      for (String value : field.picklist()) {
+        String phrase = value.toLowerCase(Locale.ROOT);
+        for (Utterance.Span s : u.findPhrase(phrase)) {
+          int[] label = labelNear(u, field, s);
+          if (COMMON.contains(phrase) && label == null) {
+            continue;
+          }
+          hits.add(
+              new Hit(
+                  field,
+                  value,
+                  s,
+                  label == null ? s.start() : label[0],
+                  label == null ? s.end() : label[1]));
+        }
+      }
+    }
+    hits.sort(Comparator.comparingInt((Hit h) -> -(h.span().end() - h.span().start())));
+    Map<String, List<String>> byField = new LinkedHashMap<>();
+    for (Hit h : hits) {
+      if (u.free(h.span().start(), h.span().end())) {
+        u.use(h.span());
+        u.use(h.labelStart(), h.labelEnd());
+        byField.computeIfAbsent(h.field().apiName(), k -> new ArrayList<>()).add(h.value());
+      }
+    }
+    List<Filter> filters = new ArrayList<>();
+    byField.forEach(
+        (field, values) ->
+            filters.add(
+                values.size() == 1
+                    ? new Filter(field, "=", values.get(0))
+                    : new Filter(field, "in", values)));
+    return filters;
+  }
+
+  /** The field's label right before or after the value ("high priority", "status working"). */
+  private static int[] labelNear(Utterance u, FieldTerm field, Utterance.Span s) {
+    String text = u.lower();
+    for (String phrase : field.phrases()) {
+      int after = s.end() + 1;
+      if (text.startsWith(phrase, after) && u.free(after, after + phrase.length())) {
+        return new int[] {s.start(), after + phrase.length()};
+      }
+      int before = s.start() - 1 - phrase.length();
+      if (before >= 0 && text.startsWith(phrase, before) && u.free(before, s.start())) {
+        return new int[] {before, s.end()};
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,167 @@
+package com.scopien.agent.offline;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.scopien.agent.offline.Mentions.Found;
+import com.scopien.agent.offline.Vocabulary.ObjectTerm;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Understands one request: classifies the intent, then runs the slot extractors that intent needs
+ * (org, object, filters, order and limit, values, changes) and returns the tool call an LLM would
+ * make, or empty when no tool fits.
+ */
+final class RequestInterpreter {
+  /** Amounts stay exact decimals in the arguments: 80000, never 80000.0. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private final IntentClassifier classifier;
+
+  RequestInterpreter(IntentClassifier classifier) {
+    this.classifier = classifier;
+  }
+
+  Optional<ToolCall> interpret(String text, Vocabulary v, LocalDate today) {
+    Utterance probe = new Utterance(text);
+    Optional<Found<String>> org = Mentions.org(probe, v);
+    org.ifPresent(o -> probe.use(o.start(), o.end()));
+    boolean namesObject = !Mentions.objects(probe, v).isEmpty();
+    boolean namesRecord = NameSpans.anywhere(probe).isPresent();
+    Map<Intent, Double> scores =
+        classifier.score(
+            probe, new IntentClassifier.Clues(namesObject, org.isPresent(), namesRecord));
+    List<Map.Entry<Intent, Double>> ranked = new ArrayList<>(new EnumMap<>(scores).entrySet());
+    ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    for (Map.Entry<Intent, Double> candidate : ranked) {
+      if (candidate.getValue() <= 0) {
+        break;
+      }
+      Optional<ToolCall> call = build(candidate.getKey(), text, v, today);
+      if (call.isPresent()) {
+        return call;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The tool call for {@code intent}, or empty when the request lacks what that tool needs. */
+  private Optional<ToolCall> build(Intent intent, String text, Vocabulary v, LocalDate today) {
+    Utterance u = new Utterance(text);
+    Optional<Found<String>> org = Mentions.org(u, v);
+    org.ifPresent(o -> u.use(o.start(), o.end()));
+    List<Found<ObjectTerm>> objects = Mentions.objects(u, v);
+    ObjectNode args = JSON.createObjectNode();
+    ObjectTerm object = objects.isEmpty() ? null : objects.get(0).value();
+    if (!objects.isEmpty()) {
+      u.use(objects.get(0).start(), objects.get(0).end());
+    }
+    switch (intent) {
+      case QUERY, COUNT -> {
+        if (object == null) {
+          return Optional.empty();
+        }
+        args.put("object", object.apiName());
+        ArrayNode filters = filters(u, object);
+        NameSpans.at(u, objects.get(0).end())
+            .filter(n -> n.text().contains(" ") || Character.isUpperCase(n.text().charAt(0)))
+            .ifPresent(
+                n -> {
+                  u.use(n.start(), n.end());
+                  filters.add(JSON.valueToTree(new Filter(object.nameField(), "=", n.text())));
+                });
+        if (!filters.isEmpty()) {
+          args.set("filters", filters);
+        }
+        if (intent == Intent.QUERY) {
+          OrderAndLimit.limit(u).ifPresent(n -> args.put("limit", n));
+          List<OrderAndLimit.Order> order = OrderAndLimit.order(u, object);
+          if (!order.isEmpty()) {
+            args.set("orderBy", JSON.valueToTree(order));
+          }
+        }
+      }
+      case GET -> {
+        if (object == null || !record(u, objects.get(0), args)) {
+          return Optional.empty();
+        }
+        args.put("object", object.apiName());
+      }
+      case CREATE -> {
+        if (object == null) {
+          return Optional.empty();
+        }
+        args.put("object", object.apiName());
+        args.set("values", JSON.valueToTree(CreateValues.extract(u, object, today)));
+      }
+      case UPDATE -> {
+        Optional<Assignments.Change> change = Assignments.extract(u, v, object);
+        if (change.isEmpty()) {
+          return Optional.empty();
+        }
+        args.put("object", change.get().object().apiName());
+        args.put("name", change.get().record());
+        ObjectNode values = args.putObject("values");
+        values.set(change.get().field().apiName(), JSON.valueToTree(change.get().value()));
+      }
+      case DESCRIBE -> {
+        if (object == null) {
+          return Optional.empty();
+        }
+        args.put("object", object.apiName());
+      }
+      case SWITCH_ORG -> {
+        if (org.isEmpty()) {
+          return Optional.empty();
+        }
+      }
+      case SYNC_NOW, SYNC_STATUS, SYNC_ERRORS -> {
+        if (!objects.isEmpty()) {
+          ArrayNode names = args.putArray("objects");
+          objects.stream().map(f -> f.value().apiName()).distinct().forEach(names::add);
+        }
+        if (intent == Intent.SYNC_ERRORS) {
+          SyncWindows.sinceHours(u).ifPresent(h -> args.put("sinceHours", h));
+        }
+      }
+      case LIST_ORGS, API_USAGE -> {}
+      default -> {
+        return Optional.empty();
+      }
+    }
+    if (org.isPresent() && intent != Intent.LIST_ORGS) {
+      args.put("org", org.get().value());
+    }
+    return Optional.of(new ToolCall(intent.tool(), args));
+  }
+
+  private static ArrayNode filters(Utterance u, ObjectTerm object) {
+    List<Filter> all = new ArrayList<>();
+    all.addAll(DateFilters.extract(u, object));
+    all.addAll(AmountFilters.extract(u, object));
+    all.addAll(PicklistFilters.extract(u, object));
+    all.addAll(StateFilters.extract(u, object));
+    all.addAll(RelationFilters.extract(u, object));
+    return JSON.valueToTree(all);
+  }
+
+  /** The record a get names: an Id, a quoted name, or the capitalised name near the object. */
+  private static boolean record(Utterance u, Found<ObjectTerm> object, ObjectNode args) {
+    var id =
+        u.first(java.util.regex.Pattern.compile("\\b[a-z0-9]{3}[a-z0-9]{12}(?:[a-z0-9]{3})?\\b"));
+    if (id.isPresent() && id.get().group(0).matches(".*\\d.*")) {
+      args.put("id", u.originalText(id.get().start(), id.get().end()));
+      return true;
+    }
+    Optional<NameSpans.Name> name = NameSpans.at(u, object.end()).or(() -> NameSpans.anywhere(u));
+    name.ifPresent(n -> args.put("name", n.text()));
+    return name.isPresent();
+  }
+}

@@ -1,0 +1,125 @@
+package com.scopien.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scopien.config.Secret;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAI path: langchain4j-open-ai's model talks over HTTP to a fake OpenAI-compatible server
+ * that answers with tool calls, one with malformed arguments and one naming a field that does not
+ * exist. The agent must turn both into readable errors the model sees next.
+ */
+class OpenAiPathTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Deque<String> answers = new ArrayDeque<>();
+  private final List<JsonNode> received = new ArrayList<>();
+  private HttpServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void malformedArgumentsAndAnUnknownFieldBecomeReadableErrorsForTheModel() throws IOException {
+    answers.add(
+        toolCall("call_1", "query_records", "{\"object\": \"Opportunity\", \"filters\": ["));
+    answers.add(
+        toolCall(
+            "call_2",
+            "query_records",
+            "{\"object\":\"Opportunity\",\"filters\":[{\"field\":\"Revenue__c\",\"op\":\">\",\"value\":5}]}"));
+    answers.add(
+        toolCall(
+            "call_3",
+            "query_records",
+            "{\"object\":\"Opportunity\",\"filters\":[{\"field\":\"Amount\",\"op\":\">\",\"value\":50000}]}"));
+    answers.add(text("One deal is over 50,000: Acme Corp Deal, in Production."));
+    String base = start();
+    AgentFixture fixture = new AgentFixture();
+    AgentService agent =
+        AgentService.builder()
+            .orgs(fixture.orgs)
+            .clock(fixture.clock)
+            .openAi(base, Secret.of("sk-test"), "gpt-test")
+            .build();
+
+    ChatReply reply = agent.chat(AgentFixture.ADMIN, null, "deals over 50k");
+
+    assertThat(reply.reply()).isEqualTo("One deal is over 50,000: Acme Corp Deal, in Production.");
+    assertThat(reply.toolCalls())
+        .extracting(ChatReply.ToolCallRecord::status)
+        .containsExactly("error", "error", "ok");
+    assertThat(received).hasSize(4);
+    assertThat(received.get(0).path("tools")).hasSize(12);
+    assertThat(received.get(0).path("messages").get(0).path("content").asText())
+        .contains("You are Scopien");
+    assertThat(toolResult(received.get(1))).contains("not a valid JSON object");
+    assertThat(toolResult(received.get(2)))
+        .contains("No field 'Revenue__c' on Opportunity")
+        .contains("Its fields include: Id, Name, StageName, Amount, CloseDate");
+    assertThat(toolResult(received.get(3))).contains("| Acme Corp Deal |");
+    assertThat(fixture.production.queries).hasSize(1);
+  }
+
+  private static String toolResult(JsonNode request) {
+    JsonNode messages = request.path("messages");
+    return messages.get(messages.size() - 1).path("content").asText();
+  }
+
+  private String start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/v1/chat/completions",
+        exchange -> {
+          received.add(JSON.readTree(exchange.getRequestBody()));
+          byte[] body = answers.remove().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  private static String toolCall(String id, String name, String arguments) throws IOException {
+    String call =
+        JSON.writeValueAsString(
+            java.util.Map.of(
+                "id",
+                id,
+                "type",
+                "function",
+                "function",
+                java.util.Map.of("name", name, "arguments", arguments)));
+    return "{\"id\":\"r\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-test\","
+        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+        + "\"tool_calls\":["
+        + call
+        + "]},\"finish_reason\":\"tool_calls\"}],"
+        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
+  }
+
+  private static String text(String content) throws IOException {
+    return "{\"id\":\"r\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-test\","
+        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+        + JSON.writeValueAsString(content)
+        + "},\"finish_reason\":\"stop\"}],"
+        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
+  }
+}
