@@ -61,7 +61,18 @@ public final class WebServer implements AutoCloseable {
       ApiKeyAuthenticator authenticator,
       Clock clock,
       String version) {
-    this(host, port, assistant, pendingWrites, orgs, authenticator, null, null, clock, version);
+    this(
+        host,
+        port,
+        assistant,
+        pendingWrites,
+        orgs,
+        queries,
+        authenticator,
+        null,
+        null,
+        clock,
+        version);
   }
 
   /**
@@ -75,6 +86,7 @@ public final class WebServer implements AutoCloseable {
       Assistant assistant,
       PendingWrites pendingWrites,
       OrgDirectory orgs,
+      SoqlQueryService queries,
       ApiKeyAuthenticator authenticator,
       SyncService sync,
       SyncSettingsService syncSettings,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scopien.agent.SoqlQueryService;
 import com.scopien.config.Secret;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
@@ -15,6 +16,7 @@ import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
+import com.scopien.security.FieldSecurity;
 import com.scopien.store.Database;
 import com.scopien.store.Jdbc;
 import com.scopien.store.TestDatabases;
@@ -80,6 +82,7 @@ class SyncApiTest {
                 new ScriptedAssistant(),
                 new RecordingPendingWrites(),
                 orgs,
+                new SoqlQueryService(orgs, FieldSecurity.defaults()),
                 new FakeApiKeyAuthenticator(),
                 sync,
                 settings,
