@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Scopien 0.1.0",
     description = "A conversational assistant for Salesforce data.",
-    subcommands = {ServeCommand.class, LocalOrgCommand.class, ChatCommand.class})
+    subcommands = {ServeCommand.class, LocalOrgCommand.class, ChatCommand.class, SyncCommand.class})
 public final class ScopienCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -10,6 +10,8 @@ import com.scopien.agent.SoqlQueryService;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.security.User;
+import com.scopien.sync.SyncService;
+import com.scopien.sync.SyncSettingsService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -61,6 +63,37 @@ public final class WebServer implements AutoCloseable {
       ApiKeyAuthenticator authenticator,
       Clock clock,
       String version) {
+    this(
+        host,
+        port,
+        assistant,
+        pendingWrites,
+        orgs,
+        queries,
+        authenticator,
+        null,
+        null,
+        clock,
+        version);
+  }
+
+  /**
+   * A server with the sync routes too ({@code POST /api/orgs/{id}/sync}, {@code /api/sync/runs},
+   * {@code /api/orgs/{id}/objects}, settings, mappings, errors, health; see {@link SyncHandler}).
+   * {@code sync} and {@code syncSettings} are both given or both null (no sync routes).
+   */
+  public WebServer(
+      String host,
+      int port,
+      Assistant assistant,
+      PendingWrites pendingWrites,
+      OrgDirectory orgs,
+      SoqlQueryService queries,
+      ApiKeyAuthenticator authenticator,
+      SyncService sync,
+      SyncSettingsService syncSettings,
+      Clock clock,
+      String version) {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
     ObjectMapper json = objectMapper();
@@ -97,6 +130,9 @@ public final class WebServer implements AutoCloseable {
     app.post("/api/query", queryHandler::query, Access.ANY_USER);
     app.get("/api/conversations/{id}", orgHandler::conversation, Access.ANY_USER);
     app.post("/api/conversations/{id}/org", orgHandler::switchOrg, Access.ANY_USER);
+    if (sync != null && syncSettings != null) {
+      new SyncHandler(sync, syncSettings, reader, clock).register(app);
+    }
   }
 
   /**
