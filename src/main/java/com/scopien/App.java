@@ -1,6 +1,7 @@
 package com.scopien;
 
 import com.scopien.agent.AgentService;
+import com.scopien.agent.SoqlQueryService;
 import com.scopien.config.ScopienConfig;
 import com.scopien.config.Secret;
 import com.scopien.localorg.LocalOrg;
@@ -22,12 +23,14 @@ import com.scopien.security.Role;
 import com.scopien.security.TokenCipher;
 import com.scopien.security.User;
 import com.scopien.security.UserService;
+import com.scopien.slack.SlackChannel;
 import com.scopien.store.Database;
 import com.scopien.web.PendingWrites;
 import com.scopien.web.WebServer;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,11 +52,13 @@ public final class App implements AutoCloseable {
 
   private final Core core;
   private final List<LocalOrg> localOrgs;
+  private final SlackChannel slack;
   private final WebServer web;
 
-  private App(Core core, List<LocalOrg> localOrgs, WebServer web) {
+  private App(Core core, List<LocalOrg> localOrgs, SlackChannel slack, WebServer web) {
     this.core = core;
     this.localOrgs = localOrgs;
+    this.slack = slack;
     this.web = web;
   }
 
@@ -64,24 +69,41 @@ public final class App implements AutoCloseable {
   public static App start(ScopienConfig config, PrintStream out) {
     Core core = Core.open(config);
     List<LocalOrg> localOrgs = new ArrayList<>();
+    SlackChannel slack = null;
     try {
       if (demoWanted(config, core.orgs())) {
         localOrgs.addAll(startDemoOrgs(config, core.orgs(), out));
       }
       AgentService agent = buildAgent(config, core);
+      PendingWrites pendingWrites = pendingWrites(agent);
+      slack =
+          SlackChannel.create(
+              config.slack(),
+              agent,
+              pendingWrites,
+              core.users(),
+              core.audit(),
+              new JdbcSlackStore(core.database().jdbc()),
+              HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+              core.clock());
       WebServer web =
           new WebServer(
                   config.host(),
                   config.port(),
                   agent,
-                  pendingWrites(agent),
+                  pendingWrites,
                   core.orgs(),
-                  core.connections(),
+                  new SoqlQueryService(core.orgs(), core.fieldSecurity()),
                   core.users(),
                   core.clock(),
                   VERSION)
+              .withRoutes(slack)
+              .withOrgAdmin(core.connections())
               .start();
-      App app = new App(core, localOrgs, web);
+      App app = new App(core, localOrgs, slack, web);
+      if (config.slack().isPresent()) {
+        out.println("Slack: events, commands and buttons at /slack/*");
+      }
       out.println("Scopien is running: http://" + displayHost(config.host()) + ":" + web.port());
       core.generatedAdminKey()
           .ifPresent(
@@ -90,6 +112,9 @@ public final class App implements AutoCloseable {
               });
       return app;
     } catch (RuntimeException e) {
+      if (slack != null) {
+        slack.close();
+      }
       localOrgs.forEach(LocalOrg::close);
       core.close();
       throw e;
@@ -142,9 +167,15 @@ public final class App implements AutoCloseable {
     return localOrgs.stream().map(LocalOrg::baseUrl).toList();
   }
 
+  /** The users of this instance, for tests and tools that run beside the server. */
+  public UserService users() {
+    return core.users();
+  }
+
   @Override
   public void close() {
     web.stop();
+    slack.close();
     localOrgs.forEach(LocalOrg::close);
     core.close();
   }

@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Scopien 0.1.0",
     description = "A conversational assistant for Salesforce data.",
-    subcommands = {ServeCommand.class, LocalOrgCommand.class, ChatCommand.class, OrgsCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      LocalOrgCommand.class,
+      ChatCommand.class,
+      SyncCommand.class,
+      OrgsCommand.class
+    })
 public final class ScopienCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -28,15 +34,24 @@ public final class ScopienCommand implements Runnable {
    * failure whose message has been printed.
    */
   public static int run(String[] args, Map<String, String> env) {
+    return run(args, env, null, null);
+  }
+
+  /**
+   * Like {@link #run(String[], Map)}, printing to {@code out} and {@code err} (null: the console).
+   */
+  public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
     return run(
         args,
         env,
         System.in,
-        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        out != null ? out : new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        err != null ? err : new PrintWriter(System.err, true, StandardCharsets.UTF_8));
   }
 
-  /** As {@link #run(String[], Map)}, with the given standard input, output and error. */
+  /**
+   * As {@link #run(String[], Map, PrintWriter, PrintWriter)}, reading {@code in} as standard input.
+   */
   public static int run(
       String[] args, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new ScopienCommand(), new EnvFactory(env, in));

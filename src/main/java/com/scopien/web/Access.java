@@ -14,7 +14,9 @@ enum Access implements RouteRole {
   PUBLIC(null),
   /** Any signed-in user, Guest included. */
   ANY_USER(Role.GUEST),
-  /** Admins only: settings and every change to connected orgs. */
+  /** Managers and admins: starting and stopping syncs. */
+  MANAGER(Role.MANAGER),
+  /** Admins only: sync settings, object selection, field mappings, and every change to orgs. */
   ADMIN(Role.ADMIN);
 
   private final Role minimum;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scopien.agent.SoqlQueryService;
+import com.scopien.security.FieldSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,10 +43,11 @@ final class WebServerFixture implements AutoCloseable {
                 assistant,
                 pendingWrites,
                 orgs,
-                orgAdmin,
+                new SoqlQueryService(orgs, FieldSecurity.defaults()),
                 new FakeApiKeyAuthenticator(),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 VERSION)
+            .withOrgAdmin(orgAdmin)
             .start();
   }
 
