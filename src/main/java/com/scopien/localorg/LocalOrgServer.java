@@ -30,6 +30,9 @@ final class LocalOrgServer {
       DataRootHandler root,
       DescribeHandler describe,
       SObjectHandler sobjects,
+      ExternalIdHandler externalIds,
+      CollectionsHandler collections,
+      ReplicationHandler replication,
       QueryHandler query) {}
 
   private final Javalin app;
@@ -68,10 +71,22 @@ final class LocalOrgServer {
     app.get(data + "/sobjects/{type}", gate.guard(h.describe()::basic));
     app.post(data + "/sobjects/{type}", gate.guard(h.sobjects()::create));
     app.get(data + "/sobjects/{type}/describe", gate.guard(h.describe()::describe));
+    app.get(data + "/sobjects/{type}/updated", gate.guard(h.replication()::updated));
+    app.get(data + "/sobjects/{type}/deleted", gate.guard(h.replication()::deleted));
     app.get(data + "/sobjects/{type}/{id}", gate.guard(h.sobjects()::get));
     app.patch(data + "/sobjects/{type}/{id}", gate.guard(h.sobjects()::update));
     app.post(data + "/sobjects/{type}/{id}", gate.guard(h.sobjects()::post));
     app.delete(data + "/sobjects/{type}/{id}", gate.guard(h.sobjects()::delete));
+    app.get(data + "/sobjects/{type}/{field}/{value}", gate.guard(h.externalIds()::get));
+    app.patch(data + "/sobjects/{type}/{field}/{value}", gate.guard(h.externalIds()::upsert));
+    app.post(data + "/sobjects/{type}/{field}/{value}", gate.guard(h.externalIds()::post));
+    String collections = data + "/composite/sobjects";
+    app.post(collections, gate.guard(h.collections()::create));
+    app.patch(collections, gate.guard(h.collections()::update));
+    app.delete(collections, gate.guard(h.collections()::delete));
+    app.get(collections + "/{type}", gate.guard(h.collections()::retrieve));
+    app.post(collections + "/{type}", gate.guard(h.collections()::retrieve));
+    app.patch(collections + "/{type}/{field}", gate.guard(h.collections()::upsert));
     app.get(data + "/query", gate.guard(call -> h.query().query(call, false)));
     app.get(data + "/queryAll", gate.guard(call -> h.query().query(call, true)));
     app.get(data + "/query/{locator}", gate.guard(h.query()::more));

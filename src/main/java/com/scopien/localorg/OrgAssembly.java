@@ -1,6 +1,7 @@
 package com.scopien.localorg;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Builds one org's object graph from its options: schema, store with generated data, sessions,
@@ -32,6 +33,8 @@ record OrgAssembly(
     SessionStore sessions = new SessionStore(orgId, options.clock(), options.sessionIdleTimeout());
     ApiUsageMeter usage = new ApiUsageMeter(options.clock(), options.dailyApiLimit());
     RecordWriter writer = new RecordWriter(store, options.clock());
+    RecycleBin recycleBin = new RecycleBin(store, writer, options.clock());
+    Instant orgCreated = (Instant) store.rows(schema.get("Organization")).get(0).get("CreatedDate");
     LocalOrgServer.Handlers handlers =
         new LocalOrgServer.Handlers(
             new RestGate(sessions, usage),
@@ -39,12 +42,16 @@ record OrgAssembly(
             new AuthorizeHandler(identity, app, sessions, options.clock()),
             new IdentityHandler(identity, sessions, store),
             new DataRootHandler(identity, usage),
-            new DescribeHandler(schema),
+            new DescribeHandler(schema, options.clock().instant()),
             new SObjectHandler(store, writer),
+            new ExternalIdHandler(store, writer),
+            new CollectionsHandler(store, writer),
+            new ReplicationHandler(store, recycleBin, options.clock(), orgCreated),
             new QueryHandler(
                 store,
                 new QueryExecutor(store, options.clock()),
-                new QueryCursors(new IdGenerator(pod), options.clock())));
+                new QueryCursors(new IdGenerator(pod), options.clock()),
+                recycleBin));
     LocalOrgServer server = new LocalOrgServer(options.flavour().name().toLowerCase(), handlers);
     return new OrgAssembly(identity, store, writer, sessions, usage, server, generationTime);
   }
