@@ -3,6 +3,7 @@ package com.scopien;
 import com.scopien.agent.AgentService;
 import com.scopien.config.ScopienConfig;
 import com.scopien.config.Secret;
+import com.scopien.localorg.FaultPlan;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.monitoring.ApiUsageMonitor;
@@ -94,18 +95,39 @@ public final class App implements AutoCloseable {
 
   /**
    * Starts one local org on its own and prints how to reach it; {@link LocalOrg#close} stops it.
+   * {@code faults} are {@link FaultPlan#parse} specs such as {@code lock:0.05}, drawn from {@code
+   * faultSeed}.
+   *
+   * @throws ScopienException invalid_fault when a fault spec is wrong
    */
   public static AutoCloseable startLocalOrg(
-      int port, boolean sandbox, double scale, long seed, PrintStream out) {
+      int port,
+      boolean sandbox,
+      double scale,
+      long seed,
+      List<String> faults,
+      long faultSeed,
+      PrintStream out) {
+    FaultPlan plan;
+    try {
+      plan = FaultPlan.parse(faultSeed, faults);
+    } catch (IllegalArgumentException e) {
+      throw ScopienException.invalid("invalid_fault", e.getMessage());
+    }
     LocalOrgOptions options =
         (sandbox ? LocalOrgOptions.sandbox() : LocalOrgOptions.production())
             .withPort(port)
-            .withSeed(seed);
+            .withSeed(seed)
+            .withFaults(plan);
     if (!sandbox || scale != 1.0) {
       options = options.withScale(new LocalOrgOptions.Scale(scale));
     }
     LocalOrg org = LocalOrg.start(options);
     out.println(org.connectionSummary());
+    if (!plan.isEmpty()) {
+      out.println(
+          "  Injected faults:     " + String.join(", ", faults) + " (seed " + faultSeed + ")");
+    }
     return org;
   }
 

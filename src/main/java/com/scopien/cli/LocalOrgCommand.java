@@ -1,6 +1,8 @@
 package com.scopien.cli;
 
 import com.scopien.App;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -28,6 +30,20 @@ final class LocalOrgCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the demo data (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(
+      names = "--fault",
+      paramLabel = "KIND:RATE[:delayMs=N][:paths=REGEX]",
+      description =
+          "Make a share of API calls fail, for tests and benchmarks (repeatable). KIND is lock,"
+              + " server_error, expired_session, limit, slow or drop; e.g. lock:0.05 or"
+              + " slow:0.1:delayMs=500.")
+  List<String> faults = new ArrayList<>();
+
+  @Option(
+      names = "--fault-seed",
+      description = "Seed of the fault draws, so runs repeat (default: ${DEFAULT-VALUE}).")
+  long faultSeed = 1;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -36,7 +52,8 @@ final class LocalOrgCommand implements Callable<Integer> {
     if (!(scale > 0 && scale <= 1)) {
       throw com.scopien.ScopienException.invalid("invalid_scale", "--scale must be > 0 and <= 1.");
     }
-    AutoCloseable org = App.startLocalOrg(port, sandbox, scale, seed, System.out);
+    AutoCloseable org =
+        App.startLocalOrg(port, sandbox, scale, seed, faults, faultSeed, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -33,7 +33,10 @@ final class LocalOrgServer {
       ExternalIdHandler externalIds,
       CollectionsHandler collections,
       ReplicationHandler replication,
-      QueryHandler query) {}
+      QueryHandler query,
+      BulkJobHandler bulkJobs,
+      BulkQueryHandler bulkQueries,
+      FaultHandler faults) {}
 
   private final Javalin app;
 
@@ -54,6 +57,11 @@ final class LocalOrgServer {
   }
 
   private void routes(Handlers h) {
+    app.before("/services/data/*", h.faults()::strike);
+    app.before("/services/async/*", h.faults()::strike);
+    app.get("/_scopien/faults", h.faults()::show);
+    app.post("/_scopien/faults", h.faults()::set);
+    app.delete("/_scopien/faults", h.faults()::clear);
     app.post("/services/oauth2/token", h.token()::token);
     app.post("/services/oauth2/revoke", h.token()::revoke);
     app.get("/services/oauth2/revoke", h.token()::revoke);
@@ -91,12 +99,42 @@ final class LocalOrgServer {
     app.get(data + "/queryAll", gate.guard(call -> h.query().query(call, true)));
     app.get(data + "/query/{locator}", gate.guard(h.query()::more));
     app.get(data + "/queryAll/{locator}", gate.guard(h.query()::more));
+    bulkRoutes(data, h);
+  }
+
+  private void bulkRoutes(String data, Handlers h) {
+    String job = "/services/async/{version}/job";
+    BulkJobHandler v1 = h.bulkJobs();
+    app.post(job, v1::createJob);
+    app.get(job + "/{jobId}", v1::job);
+    app.post(job + "/{jobId}", v1::updateJob);
+    app.post(job + "/{jobId}/batch", v1::createBatch);
+    app.get(job + "/{jobId}/batch", v1::batches);
+    app.get(job + "/{jobId}/batch/{batchId}", v1::batch);
+    app.get(job + "/{jobId}/batch/{batchId}/request", v1::request);
+    app.get(job + "/{jobId}/batch/{batchId}/result", v1::resultList);
+    app.get(job + "/{jobId}/batch/{batchId}/result/{resultId}", v1::result);
+    String jobs = data + "/jobs/query";
+    BulkQueryHandler v2 = h.bulkQueries();
+    RestGate gate = h.gate();
+    app.post(jobs, gate.guard(v2::create));
+    app.get(jobs, gate.guard(v2::list));
+    app.get(jobs + "/{jobId}", gate.guard(v2::get));
+    app.patch(jobs + "/{jobId}", gate.guard(v2::abort));
+    app.delete(jobs + "/{jobId}", gate.guard(v2::delete));
+    app.get(jobs + "/{jobId}/results", gate.guard(v2::results));
   }
 
   private void errors() {
     app.exception(
         ApiError.class,
         (e, ctx) -> restError(ctx, e.status(), e.errorCode(), e.getMessage(), e.fields()));
+    app.exception(
+        BulkError.class,
+        (e, ctx) ->
+            ctx.status(e.status())
+                .contentType("application/xml")
+                .result(BulkXml.error(e.exceptionCode(), e.getMessage())));
     app.exception(
         OAuthError.class,
         (e, ctx) -> {
@@ -120,7 +158,11 @@ final class LocalOrgServer {
     app.exception(
         NotFoundResponse.class,
         (e, ctx) -> {
-          if (ctx.path().startsWith("/services/")) {
+          if (ctx.path().startsWith("/services/async/")) {
+            ctx.status(404)
+                .contentType("application/xml")
+                .result(BulkXml.error("InvalidUrl", "Unknown resource: " + ctx.path()));
+          } else if (ctx.path().startsWith("/services/")) {
             restError(ctx, 404, "NOT_FOUND", ApiError.NOT_FOUND_MESSAGE, null);
           } else {
             ctx.status(404).result("Not Found");

@@ -13,6 +13,8 @@ record OrgAssembly(
     RecordWriter writer,
     SessionStore sessions,
     ApiUsageMeter usage,
+    FaultInjector faults,
+    BulkService bulk,
     LocalOrgServer server,
     Duration generationTime) {
 
@@ -33,6 +35,16 @@ record OrgAssembly(
     SessionStore sessions = new SessionStore(orgId, options.clock(), options.sessionIdleTimeout());
     ApiUsageMeter usage = new ApiUsageMeter(options.clock(), options.dailyApiLimit());
     RecordWriter writer = new RecordWriter(store, options.clock());
+    QueryExecutor executor = new QueryExecutor(store, options.clock());
+    BulkService bulk =
+        new BulkService(
+            store,
+            executor,
+            options.clock(),
+            new IdGenerator(pod),
+            options.flavour().name().toLowerCase());
+    FaultInjector faults = new FaultInjector();
+    faults.use(options.faults());
     RecycleBin recycleBin = new RecycleBin(store, writer, options.clock());
     Instant orgCreated = (Instant) store.rows(schema.get("Organization")).get(0).get("CreatedDate");
     LocalOrgServer.Handlers handlers =
@@ -49,10 +61,14 @@ record OrgAssembly(
             new ReplicationHandler(store, recycleBin, options.clock(), orgCreated),
             new QueryHandler(
                 store,
-                new QueryExecutor(store, options.clock()),
+                executor,
                 new QueryCursors(new IdGenerator(pod), options.clock()),
-                recycleBin));
+                recycleBin),
+            new BulkJobHandler(bulk, sessions, usage),
+            new BulkQueryHandler(bulk),
+            new FaultHandler(faults, sessions));
     LocalOrgServer server = new LocalOrgServer(options.flavour().name().toLowerCase(), handlers);
-    return new OrgAssembly(identity, store, writer, sessions, usage, server, generationTime);
+    return new OrgAssembly(
+        identity, store, writer, sessions, usage, faults, bulk, server, generationTime);
   }
 }

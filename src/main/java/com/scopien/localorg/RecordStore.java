@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * The org's rows, one table per object in Id (creation) order, held in memory. Rows are immutable
  * and replaced on write; readers get snapshot lists. Deleted rows stay in their table with
  * IsDeleted set (the recycle bin), which is what queryAll and the {@code deleted} resource read,
- * until {@link RecycleBin} purges them. Thread-safe; validation and change stamping live in {@link RecordWriter}.
+ * until {@link RecycleBin} purges them. Thread-safe; validation and change stamping live in {@link
+ * RecordWriter}.
  */
 final class RecordStore {
 
