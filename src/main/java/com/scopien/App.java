@@ -4,6 +4,7 @@ import com.scopien.agent.AgentService;
 import com.scopien.agent.SoqlQueryService;
 import com.scopien.config.ScopienConfig;
 import com.scopien.config.Secret;
+import com.scopien.localorg.FaultPlan;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.monitoring.ApiUsageMonitor;
@@ -121,38 +122,66 @@ public final class App implements AutoCloseable {
     }
   }
 
+  /** What {@code scopien local-org} asks for. */
+  public record LocalOrgRequest(
+      int port,
+      boolean sandbox,
+      double scale,
+      long seed,
+      List<String> jwtKeys,
+      List<String> faults,
+      long faultSeed) {}
+
   /**
    * Starts one local org on its own and prints how to reach it; {@link LocalOrg#close} stops it.
-   * {@code jwtKeys} are PEM certificates or public keys trusted for the JWT bearer flow.
+   * {@code jwtKeys} are PEM certificates or public keys trusted for the JWT bearer flow; {@code
+   * faults} are {@link FaultPlan#parse} specs such as {@code lock:0.05}, drawn from {@code
+   * faultSeed}.
+   *
+   * @throws ScopienException invalid_fault or invalid_jwt_key for unusable options
    */
-  public static AutoCloseable startLocalOrg(
-      int port, boolean sandbox, double scale, long seed, List<String> jwtKeys, PrintStream out) {
+  public static AutoCloseable startLocalOrg(LocalOrgRequest request, PrintStream out) {
+    FaultPlan plan;
+    try {
+      plan = FaultPlan.parse(request.faultSeed(), request.faults());
+    } catch (IllegalArgumentException e) {
+      throw ScopienException.invalid("invalid_fault", e.getMessage());
+    }
     LocalOrgOptions options =
-        (sandbox ? LocalOrgOptions.sandbox() : LocalOrgOptions.production())
-            .withPort(port)
-            .withSeed(seed);
-    if (!sandbox || scale != 1.0) {
-      options = options.withScale(new LocalOrgOptions.Scale(scale));
+        (request.sandbox() ? LocalOrgOptions.sandbox() : LocalOrgOptions.production())
+            .withPort(request.port())
+            .withSeed(request.seed())
+            .withFaults(plan);
+    if (!request.sandbox() || request.scale() != 1.0) {
+      options = options.withScale(new LocalOrgOptions.Scale(request.scale()));
     }
     LocalOrg org = LocalOrg.start(options);
     try {
-      jwtKeys.forEach(org::trustJwtKey);
+      request.jwtKeys().forEach(org::trustJwtKey);
     } catch (IllegalArgumentException e) {
       org.close();
       throw ScopienException.invalid(
           "invalid_jwt_key", "The JWT key is not usable: " + e.getMessage());
     }
     out.println(org.connectionSummary());
-    if (!jwtKeys.isEmpty()) {
+    if (!request.jwtKeys().isEmpty()) {
       out.println(
           "  JWT bearer:          "
-              + jwtKeys.size()
+              + request.jwtKeys().size()
               + " key(s) trusted; sign in as "
               + org.options().username()
               + " with iss="
               + org.options().clientId()
               + ", aud="
               + org.baseUrl());
+    }
+    if (!plan.isEmpty()) {
+      out.println(
+          "  Injected faults:     "
+              + String.join(", ", request.faults())
+              + " (seed "
+              + request.faultSeed()
+              + ")");
     }
     return org;
   }

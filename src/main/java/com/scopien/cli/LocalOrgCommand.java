@@ -42,6 +42,20 @@ final class LocalOrgCommand implements Callable<Integer> {
               + " uploading it to the connected app does; may be repeated.")
   List<Path> jwtKeys = new ArrayList<>();
 
+  @Option(
+      names = "--fault",
+      paramLabel = "KIND:RATE[:delayMs=N][:paths=REGEX]",
+      description =
+          "Make a share of API calls fail, for tests and benchmarks (repeatable). KIND is lock,"
+              + " server_error, expired_session, limit, slow or drop; e.g. lock:0.05 or"
+              + " slow:0.1:delayMs=500.")
+  List<String> faults = new ArrayList<>();
+
+  @Option(
+      names = "--fault-seed",
+      description = "Seed of the fault draws, so runs repeat (default: ${DEFAULT-VALUE}).")
+  long faultSeed = 1;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -58,7 +72,10 @@ final class LocalOrgCommand implements Callable<Integer> {
         throw ScopienException.invalid("unreadable_key", "Cannot read " + key + ".");
       }
     }
-    AutoCloseable org = App.startLocalOrg(port, sandbox, scale, seed, pems, System.out);
+    AutoCloseable org =
+        App.startLocalOrg(
+            new App.LocalOrgRequest(port, sandbox, scale, seed, pems, faults, faultSeed),
+            System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

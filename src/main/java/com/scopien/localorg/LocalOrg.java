@@ -32,6 +32,8 @@ public final class LocalOrg implements AutoCloseable {
   private final SessionStore sessions;
   private final JwtBearerGrant jwtBearer;
   private final ApiUsageMeter usage;
+  private final FaultInjector faults;
+  private final BulkService bulk;
   private final LocalOrgServer server;
   private final Duration generationTime;
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -44,6 +46,8 @@ public final class LocalOrg implements AutoCloseable {
     this.sessions = assembly.sessions();
     this.jwtBearer = assembly.jwtBearer();
     this.usage = assembly.usage();
+    this.faults = assembly.faults();
+    this.bulk = assembly.bulk();
     this.server = assembly.server();
     this.generationTime = assembly.generationTime();
   }
@@ -193,6 +197,19 @@ public final class LocalOrg implements AutoCloseable {
     jwtBearer.trust(pem);
   }
 
+  /**
+   * Replaces the fault plan (see {@link FaultPlan}); its random source restarts from its seed.
+   * {@code FaultPlan.none()} turns faults off. The same as POST {@code /_scopien/faults}.
+   */
+  public void injectFaults(FaultPlan plan) {
+    faults.use(plan);
+  }
+
+  /** How many injected faults of each kind ({@code lock}, {@code drop} ...) have struck. */
+  public Map<String, Long> faultsFired() {
+    return faults.fired();
+  }
+
   /** Blocks until {@link #close} is called; for the CLI's {@code local-org} command. */
   public void awaitClose() throws InterruptedException {
     closed.await();
@@ -202,6 +219,7 @@ public final class LocalOrg implements AutoCloseable {
   public void close() {
     if (closed.getCount() > 0) {
       server.stop();
+      bulk.close();
       closed.countDown();
     }
   }
