@@ -7,10 +7,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.scopien.agent.SoqlQueryService;
 import com.scopien.agent.StreamingAssistant;
+import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
+import com.scopien.security.User;
+import com.scopien.sync.SyncService;
+import com.scopien.sync.SyncSettingsService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -28,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * events twin {@code POST /api/chat/stream}; {@code GET /api/conversations/{id}/messages}; {@code
  * POST /api/chat/confirm} and {@code /api/chat/cancel} with {@code {"conversationId"}}; {@code GET
  * /api/orgs}; {@code GET /api/conversations/{id}}; {@code POST /api/conversations/{id}/org} with
- * {@code {"org"}}.
+ * {@code {"org"}}. With {@link #withOrgAdmin}, admins only (Settings → Integrations): {@code POST
+ * /api/orgs/connect}, {@code GET /api/orgs/connect/{requestId}}, {@code GET /api/orgs/{id}}, {@code
+ * POST /api/orgs/{id}/reconnect}, {@code DELETE /api/orgs/{id}} ({@code ?remove=true} to delete).
+ * Without a key: {@code GET /oauth/callback}, where the org sends the admin's browser back.
  *
  * <p>A server is started once and stopped once; {@link #close()} stops it. Handlers run on Jetty's
  * thread pool, so the collaborators must be thread-safe.
@@ -43,6 +51,7 @@ public final class WebServer implements AutoCloseable {
   private final String host;
   private final int port;
   private final Javalin app;
+  private final JsonBodyReader reader;
 
   /**
    * @param host the address to listen on, such as {@code 127.0.0.1}
@@ -60,10 +69,41 @@ public final class WebServer implements AutoCloseable {
       ApiKeyAuthenticator authenticator,
       Clock clock,
       String version) {
+    this(
+        host,
+        port,
+        assistant,
+        pendingWrites,
+        orgs,
+        queries,
+        authenticator,
+        null,
+        null,
+        clock,
+        version);
+  }
+
+  /**
+   * A server with the sync routes too ({@code POST /api/orgs/{id}/sync}, {@code /api/sync/runs},
+   * {@code /api/orgs/{id}/objects}, settings, mappings, errors, health; see {@link SyncHandler}).
+   * {@code sync} and {@code syncSettings} are both given or both null (no sync routes).
+   */
+  public WebServer(
+      String host,
+      int port,
+      StreamingAssistant assistant,
+      PendingWrites pendingWrites,
+      OrgDirectory orgs,
+      SoqlQueryService queries,
+      ApiKeyAuthenticator authenticator,
+      SyncService sync,
+      SyncSettingsService syncSettings,
+      Clock clock,
+      String version) {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
     ObjectMapper json = objectMapper();
-    JsonBodyReader reader = new JsonBodyReader(json, MAX_BODY_BYTES);
+    this.reader = new JsonBodyReader(json, MAX_BODY_BYTES);
     ChatHandler chat =
         new ChatHandler(
             Objects.requireNonNull(assistant, "assistant"),
@@ -99,6 +139,52 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/conversations/{id}", orgHandler::conversation, Access.ANY_USER);
     app.post("/api/conversations/{id}/org", orgHandler::switchOrg, Access.ANY_USER);
     app.get("/api/conversations/{id}/messages", chat::history, Access.ANY_USER);
+    if (sync != null && syncSettings != null) {
+      new SyncHandler(sync, syncSettings, reader, clock).register(app);
+    }
+  }
+
+  /**
+   * Routes another edge adds to this server, such as Slack's. Routes under {@code /api/} get the
+   * API key check like every other ({@link #signedInUser} then names the caller) and must check
+   * finer access in the service they call; routes elsewhere are public and must verify their
+   * callers themselves (Slack signs its requests).
+   */
+  @FunctionalInterface
+  public interface Routes {
+    void addTo(Javalin app);
+  }
+
+  /**
+   * Adds Settings → Integrations: the admins' org routes ({@code POST /api/orgs/connect}, {@code
+   * GET /api/orgs/connect/{requestId}}, {@code GET /api/orgs/{id}}, {@code POST
+   * /api/orgs/{id}/reconnect}, {@code DELETE /api/orgs/{id}} with {@code ?remove=true} to delete),
+   * all {@link Access#ADMIN}, and {@code GET /oauth/callback}, where the org sends the admin's
+   * browser back (no key: the single-use state identifies the sign-in). Call before {@link
+   * #start()}. Returns this server.
+   */
+  public WebServer withOrgAdmin(OrgAdmin orgAdmin) {
+    OrgAdminHandler admin =
+        new OrgAdminHandler(Objects.requireNonNull(orgAdmin, "orgAdmin"), reader);
+    OAuthCallbackHandler callback = new OAuthCallbackHandler(orgAdmin);
+    app.post("/api/orgs/connect", admin::connect, Access.ADMIN);
+    app.get("/api/orgs/connect/{requestId}", admin::outcome, Access.ADMIN);
+    app.get("/api/orgs/{id}", admin::card, Access.ADMIN);
+    app.post("/api/orgs/{id}/reconnect", admin::reconnect, Access.ADMIN);
+    app.delete("/api/orgs/{id}", admin::disconnect, Access.ADMIN);
+    app.get("/oauth/callback", callback::callback, Access.PUBLIC);
+    return this;
+  }
+
+  /** Adds another edge's routes; call before {@link #start()}. Returns this server. */
+  public WebServer withRoutes(Routes routes) {
+    routes.addTo(app);
+    return this;
+  }
+
+  /** The user whose API key an {@code /api/} request carried. */
+  public static User signedInUser(Context ctx) {
+    return ApiKeyAuthHandler.user(ctx);
   }
 
   /** Starts listening; returns this server. */
