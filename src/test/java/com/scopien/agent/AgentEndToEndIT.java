@@ -59,7 +59,10 @@ class AgentEndToEndIT {
   }
 
   private AgentService agent() {
-    return AgentService.builder().orgs(orgs).build();
+    return AgentService.builder()
+        .orgs(orgs)
+        .embeddingModel(MemoizingEmbeddingModel.shared())
+        .build();
   }
 
   @Test
