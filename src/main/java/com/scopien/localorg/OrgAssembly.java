@@ -39,6 +39,7 @@ record OrgAssembly(
     BulkService bulk =
         new BulkService(
             store,
+            writer,
             executor,
             options.clock(),
             new IdGenerator(pod),
