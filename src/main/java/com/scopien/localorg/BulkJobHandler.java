@@ -104,8 +104,10 @@ final class BulkJobHandler {
       soql = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
     }
     BulkBatch batch = new BulkBatch(bulk.newId("751"), job.id(), soql, null, null, bulk.now());
+    // The reply shows the batch as queued, however fast the worker picks it up.
+    BulkBatch.View queued = batch.view();
     bulk.submit(job, batch);
-    xml(ctx, 201, BulkXml.batch(batch.view()));
+    xml(ctx, 201, BulkXml.batch(queued));
   }
 
   void batches(Context ctx) {
