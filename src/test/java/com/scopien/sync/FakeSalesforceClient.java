@@ -359,14 +359,15 @@ final class FakeSalesforceClient implements SalesforceClient {
   }
 
   private static FieldDescribe field(String name, String type) {
+    boolean system = Set.of("Id", "IsDeleted", "SystemModstamp").contains(name);
     return new FieldDescribe(
         name,
         name,
         type,
         255,
         name.endsWith("__c"),
-        true,
-        true,
+        !system,
+        !system,
         true,
         false,
         false,
