@@ -61,15 +61,9 @@ CREATE TABLE sync_records (
     -- The full scan that last saw the row; a full resync deletes rows it did not see.
     scan_id          VARCHAR(36),
     synced_at        TIMESTAMP WITH TIME ZONE NOT NULL,
-    -- Changes made on the Scopien side and not yet pushed: JSON object of field values, and
-    -- the Salesforce values of those fields before the change (for a conflict's diff).
+    -- Changes made on the Scopien side and not yet pushed: JSON object of field values.
     local_fields     TEXT,
-    local_base       TEXT,
     local_changed_at TIMESTAMP WITH TIME ZONE,
-    -- What Scopien last pushed and when: the next version read back with these values is our
-    -- own write coming back (echo), not a change.
-    pushed_fields    TEXT,
-    pushed_at        TIMESTAMP WITH TIME ZONE,
     CONSTRAINT sync_records_pk PRIMARY KEY (org_id, object_name, record_id)
 );
 
@@ -120,9 +114,6 @@ CREATE TABLE sync_run_objects (
     updated         BIGINT      NOT NULL,
     deleted         BIGINT      NOT NULL,
     failed          BIGINT      NOT NULL,
-    -- Scopien-side changes written to Salesforce, and records changed on both sides.
-    pushed          BIGINT      NOT NULL DEFAULT 0,
-    conflicts       BIGINT      NOT NULL DEFAULT 0,
     done            BIGINT      NOT NULL,
     total           BIGINT      NOT NULL,
     message         VARCHAR(1000),
@@ -159,11 +150,9 @@ CREATE TABLE sync_conflicts (
     org_id          VARCHAR(40) NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
     object_name     VARCHAR(80) NOT NULL,
     record_id       VARCHAR(18) NOT NULL,
-    -- JSON objects: the Scopien side's changed fields, Salesforce's record as read, and the
-    -- changed fields' values before either side changed them.
+    -- JSON objects: the Scopien side's changed fields, and Salesforce's record as read.
     local_fields    TEXT        NOT NULL,
     remote_fields   TEXT        NOT NULL,
-    base_fields     TEXT        NOT NULL,
     remote_modstamp TIMESTAMP WITH TIME ZONE NOT NULL,
     status          VARCHAR(20) NOT NULL,
     detected_at     TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -173,7 +162,6 @@ CREATE TABLE sync_conflicts (
 );
 
 CREATE INDEX sync_conflicts_org_idx ON sync_conflicts (org_id, status);
-CREATE INDEX sync_conflicts_record_idx ON sync_conflicts (org_id, object_name, record_id);
 
 -- The error log: what went wrong, the action taken and where that stands.
 CREATE TABLE sync_errors (
