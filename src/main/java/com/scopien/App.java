@@ -20,12 +20,14 @@ import com.scopien.security.KeyProvider;
 import com.scopien.security.Redactor;
 import com.scopien.security.TokenCipher;
 import com.scopien.security.UserService;
+import com.scopien.slack.SlackChannel;
 import com.scopien.store.Database;
 import com.scopien.web.PendingWrites;
 import com.scopien.web.WebServer;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,11 +49,13 @@ public final class App implements AutoCloseable {
 
   private final Core core;
   private final List<LocalOrg> localOrgs;
+  private final SlackChannel slack;
   private final WebServer web;
 
-  private App(Core core, List<LocalOrg> localOrgs, WebServer web) {
+  private App(Core core, List<LocalOrg> localOrgs, SlackChannel slack, WebServer web) {
     this.core = core;
     this.localOrgs = localOrgs;
+    this.slack = slack;
     this.web = web;
   }
 
@@ -62,24 +66,40 @@ public final class App implements AutoCloseable {
   public static App start(ScopienConfig config, PrintStream out) {
     Core core = Core.open(config);
     List<LocalOrg> localOrgs = new ArrayList<>();
+    SlackChannel slack = null;
     try {
       if (demoWanted(config, core.orgs())) {
         localOrgs.addAll(startDemoOrgs(config, core.orgs(), out));
       }
       AgentService agent = buildAgent(config, core);
+      PendingWrites pendingWrites = pendingWrites(agent);
+      slack =
+          SlackChannel.create(
+              config.slack(),
+              agent,
+              pendingWrites,
+              core.users(),
+              core.audit(),
+              new JdbcSlackStore(core.database().jdbc()),
+              HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+              core.clock());
       WebServer web =
           new WebServer(
                   config.host(),
                   config.port(),
                   agent,
-                  pendingWrites(agent),
+                  pendingWrites,
                   core.orgs(),
                   new SoqlQueryService(core.orgs(), core.fieldSecurity()),
                   core.users(),
                   core.clock(),
                   VERSION)
+              .withRoutes(slack)
               .start();
-      App app = new App(core, localOrgs, web);
+      App app = new App(core, localOrgs, slack, web);
+      if (config.slack().isPresent()) {
+        out.println("Slack: events, commands and buttons at /slack/*");
+      }
       out.println("Scopien is running: http://" + displayHost(config.host()) + ":" + web.port());
       core.generatedAdminKey()
           .ifPresent(
@@ -88,6 +108,9 @@ public final class App implements AutoCloseable {
               });
       return app;
     } catch (RuntimeException e) {
+      if (slack != null) {
+        slack.close();
+      }
       localOrgs.forEach(LocalOrg::close);
       core.close();
       throw e;
@@ -121,9 +144,15 @@ public final class App implements AutoCloseable {
     return localOrgs.stream().map(LocalOrg::baseUrl).toList();
   }
 
+  /** The users of this instance, for tests and tools that run beside the server. */
+  public UserService users() {
+    return core.users();
+  }
+
   @Override
   public void close() {
     web.stop();
+    slack.close();
     localOrgs.forEach(LocalOrg::close);
     core.close();
   }

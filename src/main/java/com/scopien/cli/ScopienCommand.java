@@ -1,5 +1,6 @@
 package com.scopien.cli;
 
+import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,20 @@ public final class ScopienCommand implements Runnable {
    * failure whose message has been printed.
    */
   public static int run(String[] args, Map<String, String> env) {
+    return run(args, env, null, null);
+  }
+
+  /**
+   * Like {@link #run(String[], Map)}, printing to {@code out} and {@code err} (null: the console).
+   */
+  public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new ScopienCommand(), new EnvFactory(env));
+    if (out != null) {
+      cli.setOut(out);
+    }
+    if (err != null) {
+      cli.setErr(err);
+    }
     cli.setExecutionExceptionHandler(new FriendlyErrors());
     return cli.execute(args);
   }

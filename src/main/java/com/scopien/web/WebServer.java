@@ -9,11 +9,13 @@ import com.scopien.agent.Assistant;
 import com.scopien.agent.SoqlQueryService;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
+import com.scopien.security.User;
 import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -136,6 +138,28 @@ public final class WebServer implements AutoCloseable {
       new SyncHandler(sync, syncSettings, reader, clock).register(app);
       new RecordChangeHandler(localChanges, reader).register(app);
     }
+  }
+
+  /**
+   * Routes another edge adds to this server, such as Slack's. Routes under {@code /api/} get the
+   * API key check like every other ({@link #signedInUser} then names the caller) and must check
+   * finer access in the service they call; routes elsewhere are public and must verify their
+   * callers themselves (Slack signs its requests).
+   */
+  @FunctionalInterface
+  public interface Routes {
+    void addTo(Javalin app);
+  }
+
+  /** Adds another edge's routes; call before {@link #start()}. Returns this server. */
+  public WebServer withRoutes(Routes routes) {
+    routes.addTo(app);
+    return this;
+  }
+
+  /** The user whose API key an {@code /api/} request carried. */
+  public static User signedInUser(Context ctx) {
+    return ApiKeyAuthHandler.user(ctx);
   }
 
   /** Starts listening; returns this server. */
