@@ -267,7 +267,9 @@ final class FakeSalesforceClient implements SalesforceClient {
   @Override
   public Optional<ApiUsage> lastApiUsage() {
     long n = calls.get();
-    return n == 0 ? Optional.empty() : Optional.of(new ApiUsage(usedBefore + n, dailyMax, now));
+    return n == 0
+        ? Optional.empty()
+        : Optional.of(new ApiUsage(usedBefore + n, dailyMax, Instant.now()));
   }
 
   private synchronized QueryPage run(String soql, boolean all) {
