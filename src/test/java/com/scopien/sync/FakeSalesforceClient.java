@@ -138,6 +138,11 @@ final class FakeSalesforceClient implements SalesforceClient {
     return created;
   }
 
+  /** Removes a record for good, as when the recycle bin is emptied: no tombstone is left. */
+  synchronized void purge(String object, String id) {
+    data.get(object).remove(id);
+  }
+
   synchronized Map<String, Object> stored(String object, String id) {
     return data.get(object).get(id);
   }
