@@ -8,6 +8,7 @@ import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Org;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.store.DatabaseTestBase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class LocalOrgSyncIT extends DatabaseTestBase {
 
   @Test
   void aSyncKilledMidScanResumesFromTheCheckpointWithoutDuplicates() {
-    DroppingClient dropping = new DroppingClient(client, 4);
+    FaultyClient dropping = new FaultyClient(client, 4);
     Org org = fixture.org(dropping);
 
     SyncRun broken = fixture.syncAndWait(org, List.of("Lead"), false);
@@ -107,6 +108,36 @@ class LocalOrgSyncIT extends DatabaseTestBase {
     assertThat(resumed.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
     assertThat(firstPart + object(resumed, "Lead").created()).isEqualTo(localOrg.count("Lead"));
     assertThat(fixture.mirrorRows(org)).isEqualTo(localOrg.count("Lead"));
+  }
+
+  @Test
+  void aRecordThatCannotBeReadIsParkedThenReadAgainById() {
+    FaultyClient faulty = new FaultyClient(client, -1);
+    Org org = fixture.org(faulty);
+    String bad = localOrg.create("Project__c", Map.of("Name", "Unreadable Project"));
+    faulty.garble(bad);
+
+    SyncRun first = fixture.syncAndWait(org, List.of("Project__c"), false);
+
+    assertThat(first.status()).isEqualTo(SyncRun.Status.PARTIAL);
+    assertThat(object(first, "Project__c").failed()).isEqualTo(1);
+    assertThat(object(first, "Project__c").created()).isEqualTo(localOrg.count("Project__c") - 1);
+    assertThat(fixture.sync.errors(org.id(), List.of("Project__c"), Duration.ofHours(1), 5))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.recordId()).isEqualTo(bad);
+              assertThat(e.status()).isEqualTo(SyncError.Status.RETRYING);
+            });
+
+    faulty.ungarble();
+    SyncRun second = fixture.syncAndWait(org, List.of("Project__c"), false);
+
+    assertThat(second.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(object(second, "Project__c").created()).isEqualTo(1);
+    assertThat(fixture.mirrorCount(org, "Project__c")).isEqualTo(localOrg.count("Project__c"));
+    assertThat(faulty.retrieved()).containsExactly(bad);
+    assertThat(fixture.mirrorFields(org, "Project__c", bad)).contains("Unreadable Project");
   }
 
   private List<String> firstIds(Org org, String object, int n) {
