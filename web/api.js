@@ -30,9 +30,12 @@ export function createApi(getKey) {
     }
     let data = null;
     try {
-      data = await response.json();
+      data = response.status === 204 ? null : await response.json();
     } catch {
       data = null;
+    }
+    if (response.status === 204) {
+      return null;
     }
     if (!response.ok) {
       const error = data && typeof data.error === 'object' ? data.error : {};
@@ -46,6 +49,7 @@ export function createApi(getKey) {
   }
 
   const conversationPath = (id) => `api/conversations/${encodeURIComponent(id)}`;
+  const orgPath = (id) => `api/orgs/${encodeURIComponent(id)}`;
 
   return {
     me: () => request('GET', 'api/me'),
@@ -57,5 +61,12 @@ export function createApi(getKey) {
     conversation: (conversationId) => request('GET', conversationPath(conversationId)),
     switchOrg: (conversationId, org) =>
       request('POST', `${conversationPath(conversationId)}/org`, { org }),
+    // Settings → Integrations (admins only).
+    connectOrg: (form) => request('POST', 'api/orgs/connect', form),
+    connectOutcome: (requestId) => request('GET', `api/orgs/connect/${encodeURIComponent(requestId)}`),
+    orgCard: (id) => request('GET', orgPath(id)),
+    reconnectOrg: (id) => request('POST', `${orgPath(id)}/reconnect`, {}),
+    disconnectOrg: (id) => request('DELETE', orgPath(id)),
+    removeOrg: (id) => request('DELETE', `${orgPath(id)}?remove=true`),
   };
 }

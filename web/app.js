@@ -2,6 +2,7 @@
 // (the key, the conversation and its transcript) lives in sessionStorage, so it ends with the tab.
 
 import { ApiError, createApi } from './api.js';
+import { createIntegrations } from './integrations.js';
 import { confirmationActions, fillOrgBadge, messageItem, needsConfirmation, settleActions } from './render.js';
 
 const KEY = 'scopien.apiKey';
@@ -21,6 +22,9 @@ const ui = {
   badge: $('org-badge'),
   orgSelect: $('org-select'),
   userName: $('user-name'),
+  settings: $('settings-button'),
+  integrationsView: $('integrations-view'),
+  backToChat: $('back-to-chat'),
   signOut: $('sign-out'),
   messages: $('messages'),
   emptyHint: $('empty-hint'),
@@ -31,6 +35,7 @@ const ui = {
 };
 
 const state = {
+  me: null,
   orgs: [],
   activeOrg: null,
   busy: false,
@@ -38,6 +43,22 @@ const state = {
 };
 
 const api = createApi(() => sessionStorage.getItem(KEY));
+
+const integrations = createIntegrations({
+  api,
+  onOrgsChanged: async () => {
+    await loadOrgs();
+    await refreshConversation();
+  },
+  // A 401 means the key is gone: back to the login. Other errors are the page's to show.
+  onError: (error) => {
+    if (error instanceof ApiError && error.status === 401) {
+      signOut('Your API key is no longer accepted. Sign in again.');
+      return true;
+    }
+    return false;
+  },
+});
 
 function conversationId() {
   return sessionStorage.getItem(CONVERSATION);
@@ -55,6 +76,7 @@ function setConversationId(id) {
 
 function showLogin(message) {
   ui.chatView.hidden = true;
+  ui.integrationsView.hidden = true;
   ui.sessionBar.hidden = true;
   ui.loginView.hidden = false;
   ui.loginError.hidden = !message;
@@ -75,19 +97,45 @@ async function signIn(key) {
       : error.message);
     return;
   }
+  state.me = me;
   ui.userName.textContent = `${me.name} (${me.role})`;
+  ui.settings.hidden = me.role !== 'admin';
   ui.keyInput.value = '';
   ui.loginView.hidden = true;
-  ui.chatView.hidden = false;
   ui.sessionBar.hidden = false;
   restoreTranscript();
   await loadOrgs();
   await refreshConversation();
+  await route();
+}
+
+// ---- pages: the chat, and Settings → Integrations (#integrations, admins only) ----
+
+async function route() {
+  if (!state.me) {
+    return;
+  }
+  const wantsSettings = window.location.hash === '#integrations';
+  if (wantsSettings && state.me.role === 'admin') {
+    ui.chatView.hidden = true;
+    ui.settings.setAttribute('aria-pressed', 'true');
+    const returning = new URLSearchParams(window.location.search).get('connect');
+    await integrations.show(returning);
+    return;
+  }
+  if (wantsSettings) {
+    addEntry({ role: 'note', text: 'Only admins can open Settings → Integrations.' });
+    window.history.replaceState(null, '', window.location.pathname);
+  }
+  integrations.hide();
+  ui.settings.setAttribute('aria-pressed', 'false');
+  ui.chatView.hidden = false;
   ui.input.focus();
 }
 
 function signOut(message) {
   sessionStorage.removeItem(KEY);
+  state.me = null;
   setConversationId(null);
   sessionStorage.removeItem(TRANSCRIPT);
   state.transcript = [];
@@ -343,6 +391,14 @@ ui.input.addEventListener('keydown', (event) => {
 });
 
 ui.orgSelect.addEventListener('change', () => switchOrg());
+ui.settings.addEventListener('click', () => {
+  window.location.hash = 'integrations';
+});
+ui.backToChat.addEventListener('click', () => {
+  window.history.pushState(null, '', window.location.pathname);
+  route();
+});
+window.addEventListener('hashchange', () => route());
 ui.signOut.addEventListener('click', () => signOut());
 
 const savedKey = sessionStorage.getItem(KEY);

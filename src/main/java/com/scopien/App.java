@@ -1,6 +1,7 @@
 package com.scopien;
 
 import com.scopien.agent.AgentService;
+import com.scopien.agent.SoqlQueryService;
 import com.scopien.config.ScopienConfig;
 import com.scopien.config.Secret;
 import com.scopien.localorg.FaultPlan;
@@ -9,6 +10,7 @@ import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.monitoring.ApiUsageMonitor;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.NewOrg;
+import com.scopien.orgs.OrgConnections;
 import com.scopien.orgs.OrgService;
 import com.scopien.orgs.SecretSealer;
 import com.scopien.salesforce.ClientOptions;
@@ -18,14 +20,18 @@ import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurity;
 import com.scopien.security.KeyProvider;
 import com.scopien.security.Redactor;
+import com.scopien.security.Role;
 import com.scopien.security.TokenCipher;
+import com.scopien.security.User;
 import com.scopien.security.UserService;
+import com.scopien.slack.SlackChannel;
 import com.scopien.store.Database;
 import com.scopien.web.PendingWrites;
 import com.scopien.web.WebServer;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,11 +53,13 @@ public final class App implements AutoCloseable {
 
   private final Core core;
   private final List<LocalOrg> localOrgs;
+  private final SlackChannel slack;
   private final WebServer web;
 
-  private App(Core core, List<LocalOrg> localOrgs, WebServer web) {
+  private App(Core core, List<LocalOrg> localOrgs, SlackChannel slack, WebServer web) {
     this.core = core;
     this.localOrgs = localOrgs;
+    this.slack = slack;
     this.web = web;
   }
 
@@ -62,23 +70,41 @@ public final class App implements AutoCloseable {
   public static App start(ScopienConfig config, PrintStream out) {
     Core core = Core.open(config);
     List<LocalOrg> localOrgs = new ArrayList<>();
+    SlackChannel slack = null;
     try {
       if (demoWanted(config, core.orgs())) {
         localOrgs.addAll(startDemoOrgs(config, core.orgs(), out));
       }
       AgentService agent = buildAgent(config, core);
+      PendingWrites pendingWrites = pendingWrites(agent);
+      slack =
+          SlackChannel.create(
+              config.slack(),
+              agent,
+              pendingWrites,
+              core.users(),
+              core.audit(),
+              new JdbcSlackStore(core.database().jdbc()),
+              HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+              core.clock());
       WebServer web =
           new WebServer(
                   config.host(),
                   config.port(),
                   agent,
-                  pendingWrites(agent),
+                  pendingWrites,
                   core.orgs(),
+                  new SoqlQueryService(core.orgs(), core.fieldSecurity()),
                   core.users(),
                   core.clock(),
                   VERSION)
+              .withRoutes(slack)
+              .withOrgAdmin(core.connections())
               .start();
-      App app = new App(core, localOrgs, web);
+      App app = new App(core, localOrgs, slack, web);
+      if (config.slack().isPresent()) {
+        out.println("Slack: events, commands and buttons at /slack/*");
+      }
       out.println("Scopien is running: http://" + displayHost(config.host()) + ":" + web.port());
       core.generatedAdminKey()
           .ifPresent(
@@ -87,46 +113,75 @@ public final class App implements AutoCloseable {
               });
       return app;
     } catch (RuntimeException e) {
+      if (slack != null) {
+        slack.close();
+      }
       localOrgs.forEach(LocalOrg::close);
       core.close();
       throw e;
     }
   }
 
-  /**
-   * Starts one local org on its own and prints how to reach it; {@link LocalOrg#close} stops it.
-   * {@code faults} are {@link FaultPlan#parse} specs such as {@code lock:0.05}, drawn from {@code
-   * faultSeed}.
-   *
-   * @throws ScopienException invalid_fault when a fault spec is wrong
-   */
-  public static AutoCloseable startLocalOrg(
+  /** What {@code scopien local-org} asks for. */
+  public record LocalOrgRequest(
       int port,
       boolean sandbox,
       double scale,
       long seed,
+      List<String> jwtKeys,
       List<String> faults,
-      long faultSeed,
-      PrintStream out) {
+      long faultSeed) {}
+
+  /**
+   * Starts one local org on its own and prints how to reach it; {@link LocalOrg#close} stops it.
+   * {@code jwtKeys} are PEM certificates or public keys trusted for the JWT bearer flow; {@code
+   * faults} are {@link FaultPlan#parse} specs such as {@code lock:0.05}, drawn from {@code
+   * faultSeed}.
+   *
+   * @throws ScopienException invalid_fault or invalid_jwt_key for unusable options
+   */
+  public static AutoCloseable startLocalOrg(LocalOrgRequest request, PrintStream out) {
     FaultPlan plan;
     try {
-      plan = FaultPlan.parse(faultSeed, faults);
+      plan = FaultPlan.parse(request.faultSeed(), request.faults());
     } catch (IllegalArgumentException e) {
       throw ScopienException.invalid("invalid_fault", e.getMessage());
     }
     LocalOrgOptions options =
-        (sandbox ? LocalOrgOptions.sandbox() : LocalOrgOptions.production())
-            .withPort(port)
-            .withSeed(seed)
+        (request.sandbox() ? LocalOrgOptions.sandbox() : LocalOrgOptions.production())
+            .withPort(request.port())
+            .withSeed(request.seed())
             .withFaults(plan);
-    if (!sandbox || scale != 1.0) {
-      options = options.withScale(new LocalOrgOptions.Scale(scale));
+    if (!request.sandbox() || request.scale() != 1.0) {
+      options = options.withScale(new LocalOrgOptions.Scale(request.scale()));
     }
     LocalOrg org = LocalOrg.start(options);
+    try {
+      request.jwtKeys().forEach(org::trustJwtKey);
+    } catch (IllegalArgumentException e) {
+      org.close();
+      throw ScopienException.invalid(
+          "invalid_jwt_key", "The JWT key is not usable: " + e.getMessage());
+    }
     out.println(org.connectionSummary());
+    if (!request.jwtKeys().isEmpty()) {
+      out.println(
+          "  JWT bearer:          "
+              + request.jwtKeys().size()
+              + " key(s) trusted; sign in as "
+              + org.options().username()
+              + " with iss="
+              + org.options().clientId()
+              + ", aud="
+              + org.baseUrl());
+    }
     if (!plan.isEmpty()) {
       out.println(
-          "  Injected faults:     " + String.join(", ", faults) + " (seed " + faultSeed + ")");
+          "  Injected faults:     "
+              + String.join(", ", request.faults())
+              + " (seed "
+              + request.faultSeed()
+              + ")");
     }
     return org;
   }
@@ -141,9 +196,15 @@ public final class App implements AutoCloseable {
     return localOrgs.stream().map(LocalOrg::baseUrl).toList();
   }
 
+  /** The users of this instance, for tests and tools that run beside the server. */
+  public UserService users() {
+    return core.users();
+  }
+
   @Override
   public void close() {
     web.stop();
+    slack.close();
     localOrgs.forEach(LocalOrg::close);
     core.close();
   }
@@ -241,6 +302,7 @@ public final class App implements AutoCloseable {
       Database database,
       UserService users,
       OrgService orgs,
+      OrgConnections connections,
       ApiUsageMonitor usage,
       FieldSecurity fieldSecurity,
       AuditLog audit,
@@ -275,6 +337,8 @@ public final class App implements AutoCloseable {
             };
         HttpClient http = SalesforceClients.newHttpClient();
         ApiUsageMonitor usage = new ApiUsageMonitor(database.jdbc(), clock);
+        FieldSecurity fieldSecurity = FieldSecurity.defaults();
+        AuditLog audit = new AuditLog(database.jdbc(), fieldSecurity, Redactor.standard(), clock);
         OrgService orgs =
             new OrgService(
                 database.jdbc(),
@@ -285,14 +349,27 @@ public final class App implements AutoCloseable {
                     .withApiVersion(config.salesforceApiVersion())
                     .withCallOptionsClient("scopien"),
                 usage,
+                audit,
                 clock);
-        FieldSecurity fieldSecurity = FieldSecurity.defaults();
-        AuditLog audit = new AuditLog(database.jdbc(), fieldSecurity, Redactor.standard(), clock);
-        return new Core(database, users, orgs, usage, fieldSecurity, audit, clock, generated);
+        OrgConnections connections = new OrgConnections(orgs, database.jdbc(), users);
+        return new Core(
+            database, users, orgs, connections, usage, fieldSecurity, audit, clock, generated);
       } catch (RuntimeException e) {
         database.close();
         throw e;
       }
+    }
+
+    /**
+     * The admin the CLI acts as: whoever runs {@code scopien orgs ...} on this machine holds the
+     * data folder and its encryption key, so they act as the oldest admin (the bootstrap one), and
+     * the audit log names that user.
+     */
+    public User operator() {
+      return users.list().stream()
+          .filter(user -> user.role() == Role.ADMIN)
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("ensureAdmin made no admin"));
     }
 
     @Override

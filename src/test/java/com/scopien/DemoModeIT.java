@@ -147,6 +147,37 @@ class DemoModeIT {
   }
 
   @Test
+  void soqlThroughScopienIsCheckedBeforeItReachesTheOrg() throws Exception {
+    HttpResponse<String> malformed =
+        post("/api/query", "{\"soql\":\"SELECT Id FORM Account\"}", KEY);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(errorCode(malformed)).isEqualTo("malformed_query");
+    assertThat(malformed.body()).contains("Column:11").contains("FORM");
+
+    HttpResponse<String> hidden =
+        post("/api/query", "{\"soql\":\"SELECT Id FROM Contact WHERE SSN__c != null\"}", KEY);
+    assertThat(hidden.statusCode()).isEqualTo(403);
+    assertThat(errorCode(hidden)).isEqualTo("hidden_field");
+
+    HttpResponse<String> unknown =
+        post("/api/query", "{\"soql\":\"SELECT Nmae FROM Account\"}", KEY);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(errorCode(unknown)).isEqualTo("invalid_field");
+
+    HttpResponse<String> ok =
+        post(
+            "/api/query",
+            "{\"org\":\"sandbox\",\"soql\":\"SELECT Id, Name, Amount FROM Opportunity"
+                + " WHERE Name = 'Acme Corp Deal'\"}",
+            KEY);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    JsonNode body = JSON.readTree(ok.body());
+    assertThat(body.path("org").path("environment").asText()).isEqualTo("sandbox");
+    assertThat(body.path("totalSize").asLong()).isEqualTo(1);
+    assertThat(body.path("records").get(0).path("Amount").asDouble()).isEqualTo(75_000);
+  }
+
+  @Test
   void orgsListBothDemoOrgs() throws Exception {
     HttpResponse<String> response =
         HTTP.send(

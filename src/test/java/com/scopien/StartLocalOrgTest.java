@@ -23,12 +23,8 @@ class StartLocalOrgTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (AutoCloseable org =
         App.startLocalOrg(
-            0,
-            true,
-            0.01,
-            42,
-            List.of("limit:1.0:paths=/limits$"),
-            7,
+            new App.LocalOrgRequest(
+                0, true, 0.01, 42, List.of(), List.of("limit:1.0:paths=/limits$"), 7),
             new PrintStream(printed, true, StandardCharsets.UTF_8))) {
       String summary = printed.toString(StandardCharsets.UTF_8);
       assertThat(summary).contains("Injected faults:     limit:1.0:paths=/limits$ (seed 7)");
@@ -61,7 +57,10 @@ class StartLocalOrgTest {
   @Test
   void aBadFaultSpecIsAClearError() {
     assertThatThrownBy(
-            () -> App.startLocalOrg(0, true, 0.01, 42, List.of("meteor:0.5"), 1, System.out))
+            () ->
+                App.startLocalOrg(
+                    new App.LocalOrgRequest(0, true, 0.01, 42, List.of(), List.of("meteor:0.5"), 1),
+                    System.out))
         .isInstanceOfSatisfying(
             ScopienException.class,
             e -> {

@@ -95,8 +95,8 @@ public final class AgentService implements Assistant {
   /**
    * Carries out the change waiting in the conversation, as the chat panel's Confirm button does.
    *
-   * @throws ScopienException NOT_FOUND {@code unknown_conversation}; CONFLICT {@code
-   *     nothing_pending} when no change waits (or it expired)
+   * @throws ScopienException NOT_FOUND {@code unknown_conversation}; NOT_FOUND {@code
+   *     no_pending_write} when no change waits (or it expired)
    */
   public ChatReply confirmPending(User user, String conversationId) {
     String id = owned(user, conversationId);
@@ -111,8 +111,8 @@ public final class AgentService implements Assistant {
   /**
    * Drops the change waiting in the conversation, as the Cancel button does.
    *
-   * @throws ScopienException NOT_FOUND {@code unknown_conversation}; CONFLICT {@code
-   *     nothing_pending}
+   * @throws ScopienException NOT_FOUND {@code unknown_conversation}; NOT_FOUND {@code
+   *     no_pending_write}
    */
   public ChatReply cancelPending(User user, String conversationId) {
     String id = owned(user, conversationId);
@@ -202,9 +202,7 @@ public final class AgentService implements Assistant {
   }
 
   private static ScopienException nothingPending() {
-    return new ScopienException(
-        ScopienException.Kind.CONFLICT,
-        "nothing_pending",
-        "No change is waiting for confirmation.");
+    return ScopienException.notFound(
+        "no_pending_write", "No change is waiting for confirmation in this conversation.");
   }
 }

@@ -47,15 +47,27 @@ final class ReadTools {
         plan.offset() == 0
             ? RecordTable.count(records.size())
             : RecordTable.count(first) + "–" + RecordTable.count(plan.offset() + records.size()));
-    text.append(" of ").append(RecordTable.count(page.totalSize())).append(' ').append(plural);
+    long total = total(ctx, plan, records.size());
+    text.append(" of ").append(RecordTable.count(total)).append(' ').append(plural);
     text.append(filters(plan)).append(".\n\n");
     text.append(RecordTable.render(withId(plan.columns()), records));
     long shown = plan.offset() + records.size();
-    if (page.totalSize() > shown) {
+    if (total > shown) {
       text.append("\n\nMore records match; ask for the next page (offset ").append(shown);
       text.append(").");
     }
     return ToolOutcome.ok(text.toString());
+  }
+
+  /**
+   * How many records match in all. Salesforce's totalSize counts only up to the LIMIT, so a full
+   * page costs one COUNT() query to say "10 of 8,234".
+   */
+  private static long total(ToolContext ctx, QueryPlanner.Plan plan, int shown) {
+    if (shown < plan.limit()) {
+      return plan.offset() + (long) shown;
+    }
+    return ctx.client().query(plan.count()).totalSize();
   }
 
   ToolOutcome count(ToolContext ctx, ToolArgs args) {

@@ -55,6 +55,7 @@ public final class ConfigLoader {
     if (!version.matches("\\d{2,3}\\.0")) {
       problems.add("SCOPIEN_SALESFORCE_API_VERSION must look like 62.0, got '" + version + "'");
     }
+    Optional<ScopienConfig.Slack> slack = slack();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -72,7 +73,26 @@ public final class ConfigLoader {
         model,
         demo,
         scale,
-        version);
+        version,
+        slack);
+  }
+
+  private Optional<ScopienConfig.Slack> slack() {
+    Optional<Secret> signingSecret = secret("SCOPIEN_SLACK_SIGNING_SECRET");
+    Optional<Secret> botToken = secret("SCOPIEN_SLACK_BOT_TOKEN");
+    URI apiUrl = uri("SCOPIEN_SLACK_API_URL", "https://slack.com/api");
+    if (signingSecret.isPresent() != botToken.isPresent()) {
+      problems.add(
+          "SCOPIEN_SLACK_SIGNING_SECRET and SCOPIEN_SLACK_BOT_TOKEN go together: set both to turn"
+              + " Slack on, or neither");
+      return Optional.empty();
+    }
+    if (signingSecret.isEmpty()) {
+      return Optional.empty();
+    }
+    String base = apiUrl.toString().replaceAll("/+$", "");
+    return Optional.of(
+        new ScopienConfig.Slack(signingSecret.get(), botToken.get(), URI.create(base)));
   }
 
   private Optional<String> text(String name) {

@@ -22,7 +22,15 @@ public record ScopienConfig(
     String openAiModel,
     DemoMode demo,
     double demoScale,
-    String salesforceApiVersion) {
+    String salesforceApiVersion,
+    Optional<Slack> slack) {
+
+  /**
+   * The Slack app's settings; present only when both the signing secret and the bot token are set.
+   *
+   * @param apiUrl the Web API base, such as {@code https://slack.com/api}, without a trailing slash
+   */
+  public record Slack(Secret signingSecret, Secret botToken, URI apiUrl) {}
 
   /** When to start the built-in local orgs. */
   public enum DemoMode {

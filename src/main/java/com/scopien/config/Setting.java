@@ -58,5 +58,20 @@ public record Setting(String name, String shownDefault, boolean secret, String d
               "SCOPIEN_SALESFORCE_API_VERSION",
               "62.0",
               false,
-              "Salesforce REST API version used when the org's version list cannot be read."));
+              "Salesforce REST API version used when the org's version list cannot be read."),
+          new Setting(
+              "SCOPIEN_SLACK_SIGNING_SECRET",
+              "unset: Slack off",
+              true,
+              "Signing secret of the Slack app; every /slack request is checked against it."),
+          new Setting(
+              "SCOPIEN_SLACK_BOT_TOKEN",
+              "unset: Slack off",
+              true,
+              "Bot token (xoxb-...) the Slack app answers with; set together with the secret."),
+          new Setting(
+              "SCOPIEN_SLACK_API_URL",
+              "https://slack.com/api",
+              false,
+              "Base URL of Slack's Web API (tests point it at a fake Slack server)."));
 }

@@ -30,6 +30,7 @@ public final class LocalOrg implements AutoCloseable {
   private final RecordStore store;
   private final RecordWriter writer;
   private final SessionStore sessions;
+  private final JwtBearerGrant jwtBearer;
   private final ApiUsageMeter usage;
   private final FaultInjector faults;
   private final BulkService bulk;
@@ -43,6 +44,7 @@ public final class LocalOrg implements AutoCloseable {
     this.store = assembly.store();
     this.writer = assembly.writer();
     this.sessions = assembly.sessions();
+    this.jwtBearer = assembly.jwtBearer();
     this.usage = assembly.usage();
     this.faults = assembly.faults();
     this.bulk = assembly.bulk();
@@ -181,6 +183,18 @@ public final class LocalOrg implements AutoCloseable {
   /** Ends every access token, as an idle timeout would; refresh tokens stay valid. */
   public void expireSessions() {
     sessions.expireAllSessions();
+  }
+
+  /**
+   * Registers a key for the JWT bearer flow, as uploading a certificate to the connected app does:
+   * assertions signed by its private key, issued by the app's client id for the demo user, sign in.
+   * Takes the PEM of an X.509 certificate ({@code BEGIN CERTIFICATE}) or of a public key ({@code
+   * BEGIN PUBLIC KEY}); may be called more than once.
+   *
+   * @throws IllegalArgumentException when the text holds no RSA certificate or public key
+   */
+  public void trustJwtKey(String pem) {
+    jwtBearer.trust(pem);
   }
 
   /**

@@ -12,6 +12,7 @@ record OrgAssembly(
     RecordStore store,
     RecordWriter writer,
     SessionStore sessions,
+    JwtBearerGrant jwtBearer,
     ApiUsageMeter usage,
     FaultInjector faults,
     BulkService bulk,
@@ -33,6 +34,7 @@ record OrgAssembly(
     ConnectedApp app =
         new ConnectedApp(options.clientId(), options.clientSecret(), options.redirectUris());
     SessionStore sessions = new SessionStore(orgId, options.clock(), options.sessionIdleTimeout());
+    JwtBearerGrant jwtBearer = new JwtBearerGrant(identity, app, options.clock());
     ApiUsageMeter usage = new ApiUsageMeter(options.clock(), options.dailyApiLimit());
     RecordWriter writer = new RecordWriter(store, options.clock());
     QueryExecutor executor = new QueryExecutor(store, options.clock());
@@ -51,7 +53,7 @@ record OrgAssembly(
     LocalOrgServer.Handlers handlers =
         new LocalOrgServer.Handlers(
             new RestGate(sessions, usage),
-            new OAuthTokenHandler(identity, app, sessions, options.clock()),
+            new OAuthTokenHandler(identity, app, sessions, jwtBearer, options.clock()),
             new AuthorizeHandler(identity, app, sessions, options.clock()),
             new IdentityHandler(identity, sessions, store),
             new DataRootHandler(identity, usage),
@@ -70,6 +72,6 @@ record OrgAssembly(
             new FaultHandler(faults, sessions));
     LocalOrgServer server = new LocalOrgServer(options.flavour().name().toLowerCase(), handlers);
     return new OrgAssembly(
-        identity, store, writer, sessions, usage, faults, bulk, server, generationTime);
+        identity, store, writer, sessions, jwtBearer, usage, faults, bulk, server, generationTime);
   }
 }

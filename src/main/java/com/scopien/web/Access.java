@@ -12,8 +12,12 @@ import io.javalin.security.RouteRole;
 enum Access implements RouteRole {
   /** No API key needed: the health check and the UI's own files. */
   PUBLIC(null),
-  /** Any signed-in user, Guest included; admin-only routes (settings, orgs) will add ADMIN. */
-  ANY_USER(Role.GUEST);
+  /** Any signed-in user, Guest included. */
+  ANY_USER(Role.GUEST),
+  /** Managers and admins: starting and stopping syncs. */
+  MANAGER(Role.MANAGER),
+  /** Admins only: sync settings, object selection, field mappings, and every change to orgs. */
+  ADMIN(Role.ADMIN);
 
   private final Role minimum;
 

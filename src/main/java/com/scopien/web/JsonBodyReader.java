@@ -125,6 +125,93 @@ final class JsonBodyReader {
       return Optional.of(value.textValue());
     }
 
+    /** A boolean field that may be absent or null; present with another type is an error. */
+    Optional<Boolean> optionalBoolean(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return Optional.empty();
+      }
+      if (!value.isBoolean()) {
+        throw ScopienException.invalid(
+            "invalid_type",
+            "Field '" + field + "' must be true or false, not " + describe(value) + ".");
+      }
+      return Optional.of(value.booleanValue());
+    }
+
+    /** An array of strings that may be absent or null; any other shape is an error. */
+    Optional<java.util.List<String>> optionalTextList(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return Optional.empty();
+      }
+      if (!value.isArray()) {
+        throw ScopienException.invalid(
+            "invalid_type",
+            "Field '" + field + "' must be an array of strings, not " + describe(value) + ".");
+      }
+      java.util.List<String> items = new java.util.ArrayList<>();
+      for (JsonNode item : value) {
+        if (!item.isTextual()) {
+          throw ScopienException.invalid(
+              "invalid_type", "Field '" + field + "' must hold only strings.");
+        }
+        items.add(item.textValue());
+      }
+      return Optional.of(items);
+    }
+
+    /** An object whose values are all true or false, such as an object selection. */
+    Optional<java.util.Map<String, Boolean>> optionalBooleanMap(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return Optional.empty();
+      }
+      if (!value.isObject()) {
+        throw ScopienException.invalid(
+            "invalid_type",
+            "Field '" + field + "' must be an object, not " + describe(value) + ".");
+      }
+      java.util.Map<String, Boolean> map = new java.util.LinkedHashMap<>();
+      for (var entry : value.properties()) {
+        if (!entry.getValue().isBoolean()) {
+          throw ScopienException.invalid(
+              "invalid_type",
+              "Field '" + field + "." + entry.getKey() + "' must be true or false.");
+        }
+        map.put(entry.getKey(), entry.getValue().booleanValue());
+      }
+      return Optional.of(map);
+    }
+
+    /** The object field as plain Java values (strings, numbers, booleans, null). */
+    Optional<java.util.Map<String, Object>> optionalObject(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return Optional.empty();
+      }
+      if (!value.isObject()) {
+        throw ScopienException.invalid(
+            "invalid_type",
+            "Field '" + field + "' must be an object, not " + describe(value) + ".");
+      }
+      java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+      for (var entry : value.properties()) {
+        JsonNode v = entry.getValue();
+        if (v.isContainerNode()) {
+          throw ScopienException.invalid(
+              "invalid_type",
+              "Field '" + field + "." + entry.getKey() + "' must be a plain value.");
+        }
+        map.put(
+            entry.getKey(),
+            v.isNull()
+                ? null
+                : v.isBoolean() ? v.booleanValue() : v.isNumber() ? v.numberValue() : v.asText());
+      }
+      return Optional.of(map);
+    }
+
     private static String describe(JsonNode value) {
       return switch (value.getNodeType()) {
         case NUMBER -> "a number";

@@ -6,10 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.scopien.agent.Assistant;
+import com.scopien.agent.SoqlQueryService;
+import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
+import com.scopien.security.User;
+import com.scopien.sync.LocalChangeService;
+import com.scopien.sync.SyncService;
+import com.scopien.sync.SyncSettingsService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -26,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>Routes: {@code GET /health}; {@code GET /api/me}; {@code POST /api/chat}; {@code POST
  * /api/chat/confirm} and {@code /api/chat/cancel} with {@code {"conversationId"}}; {@code GET
  * /api/orgs}; {@code GET /api/conversations/{id}}; {@code POST /api/conversations/{id}/org} with
- * {@code {"org"}}.
+ * {@code {"org"}}. With {@link #withOrgAdmin}, admins only (Settings → Integrations): {@code POST
+ * /api/orgs/connect}, {@code GET /api/orgs/connect/{requestId}}, {@code GET /api/orgs/{id}}, {@code
+ * POST /api/orgs/{id}/reconnect}, {@code DELETE /api/orgs/{id}} ({@code ?remove=true} to delete).
+ * Without a key: {@code GET /oauth/callback}, where the org sends the admin's browser back.
  *
  * <p>A server is started once and stopped once; {@link #close()} stops it. Handlers run on Jetty's
  * thread pool, so the collaborators must be thread-safe.
@@ -41,6 +51,7 @@ public final class WebServer implements AutoCloseable {
   private final String host;
   private final int port;
   private final Javalin app;
+  private final JsonBodyReader reader;
 
   /**
    * @param host the address to listen on, such as {@code 127.0.0.1}
@@ -54,19 +65,56 @@ public final class WebServer implements AutoCloseable {
       Assistant assistant,
       PendingWrites pendingWrites,
       OrgDirectory orgs,
+      SoqlQueryService queries,
       ApiKeyAuthenticator authenticator,
+      Clock clock,
+      String version) {
+    this(
+        host,
+        port,
+        assistant,
+        pendingWrites,
+        orgs,
+        queries,
+        authenticator,
+        null,
+        null,
+        null,
+        clock,
+        version);
+  }
+
+  /**
+   * A server with the sync routes too ({@code POST /api/orgs/{id}/sync}, {@code /api/sync/runs},
+   * {@code /api/orgs/{id}/objects}, settings, mappings, errors, health, {@code PATCH
+   * /api/orgs/{id}/records/{object}/{id}}, conflicts; see {@link SyncHandler}). The three sync
+   * services are all given or all null (no sync routes).
+   */
+  public WebServer(
+      String host,
+      int port,
+      Assistant assistant,
+      PendingWrites pendingWrites,
+      OrgDirectory orgs,
+      SoqlQueryService queries,
+      ApiKeyAuthenticator authenticator,
+      SyncService sync,
+      SyncSettingsService syncSettings,
+      LocalChangeService localChanges,
       Clock clock,
       String version) {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
     ObjectMapper json = objectMapper();
-    JsonBodyReader reader = new JsonBodyReader(json, MAX_BODY_BYTES);
+    this.reader = new JsonBodyReader(json, MAX_BODY_BYTES);
     ChatHandler chat =
         new ChatHandler(
             Objects.requireNonNull(assistant, "assistant"),
             Objects.requireNonNull(pendingWrites, "pendingWrites"),
             reader);
     OrgHandler orgHandler = new OrgHandler(Objects.requireNonNull(orgs, "orgs"), reader);
+    QueryHandler queryHandler =
+        new QueryHandler(Objects.requireNonNull(queries, "queries"), reader);
     ApiKeyAuthHandler auth =
         new ApiKeyAuthHandler(Objects.requireNonNull(authenticator, "authenticator"));
     Objects.requireNonNull(clock, "clock");
@@ -88,8 +136,56 @@ public final class WebServer implements AutoCloseable {
     app.post("/api/chat/confirm", chat::confirm, Access.ANY_USER);
     app.post("/api/chat/cancel", chat::cancel, Access.ANY_USER);
     app.get("/api/orgs", orgHandler::list, Access.ANY_USER);
+    app.post("/api/query", queryHandler::query, Access.ANY_USER);
     app.get("/api/conversations/{id}", orgHandler::conversation, Access.ANY_USER);
     app.post("/api/conversations/{id}/org", orgHandler::switchOrg, Access.ANY_USER);
+    if (sync != null && syncSettings != null && localChanges != null) {
+      new SyncHandler(sync, syncSettings, reader, clock).register(app);
+      new RecordChangeHandler(localChanges, reader).register(app);
+    }
+  }
+
+  /**
+   * Routes another edge adds to this server, such as Slack's. Routes under {@code /api/} get the
+   * API key check like every other ({@link #signedInUser} then names the caller) and must check
+   * finer access in the service they call; routes elsewhere are public and must verify their
+   * callers themselves (Slack signs its requests).
+   */
+  @FunctionalInterface
+  public interface Routes {
+    void addTo(Javalin app);
+  }
+
+  /**
+   * Adds Settings → Integrations: the admins' org routes ({@code POST /api/orgs/connect}, {@code
+   * GET /api/orgs/connect/{requestId}}, {@code GET /api/orgs/{id}}, {@code POST
+   * /api/orgs/{id}/reconnect}, {@code DELETE /api/orgs/{id}} with {@code ?remove=true} to delete),
+   * all {@link Access#ADMIN}, and {@code GET /oauth/callback}, where the org sends the admin's
+   * browser back (no key: the single-use state identifies the sign-in). Call before {@link
+   * #start()}. Returns this server.
+   */
+  public WebServer withOrgAdmin(OrgAdmin orgAdmin) {
+    OrgAdminHandler admin =
+        new OrgAdminHandler(Objects.requireNonNull(orgAdmin, "orgAdmin"), reader);
+    OAuthCallbackHandler callback = new OAuthCallbackHandler(orgAdmin);
+    app.post("/api/orgs/connect", admin::connect, Access.ADMIN);
+    app.get("/api/orgs/connect/{requestId}", admin::outcome, Access.ADMIN);
+    app.get("/api/orgs/{id}", admin::card, Access.ADMIN);
+    app.post("/api/orgs/{id}/reconnect", admin::reconnect, Access.ADMIN);
+    app.delete("/api/orgs/{id}", admin::disconnect, Access.ADMIN);
+    app.get("/oauth/callback", callback::callback, Access.PUBLIC);
+    return this;
+  }
+
+  /** Adds another edge's routes; call before {@link #start()}. Returns this server. */
+  public WebServer withRoutes(Routes routes) {
+    routes.addTo(app);
+    return this;
+  }
+
+  /** The user whose API key an {@code /api/} request carried. */
+  public static User signedInUser(Context ctx) {
+    return ApiKeyAuthHandler.user(ctx);
   }
 
   /** Starts listening; returns this server. */

@@ -80,7 +80,7 @@ class ConfirmationTest {
 
     assertThatThrownBy(() -> agent.cancelPending(AgentFixture.ADMIN, asked.conversationId()))
         .isInstanceOfSatisfying(
-            ScopienException.class, e -> assertThat(e.code()).isEqualTo("nothing_pending"));
+            ScopienException.class, e -> assertThat(e.code()).isEqualTo("no_pending_write"));
   }
 
   @Test

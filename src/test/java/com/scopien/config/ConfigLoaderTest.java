@@ -61,4 +61,52 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("SCOPIEN_PORT", "70000")))
         .hasMessageContaining("between 0 and 65535");
   }
+
+  @Test
+  void slackIsOffUntilBothItsSecretsAreSet() {
+    assertThat(ConfigLoader.load(Map.of()).slack()).isEmpty();
+
+    ScopienConfig config =
+        ConfigLoader.load(
+            Map.of(
+                "SCOPIEN_SLACK_SIGNING_SECRET", "signing-secret-value",
+                "SCOPIEN_SLACK_BOT_TOKEN", "xoxb-token-value",
+                "SCOPIEN_SLACK_API_URL", "http://127.0.0.1:9999/api/"));
+
+    ScopienConfig.Slack slack = config.slack().orElseThrow();
+    assertThat(slack.apiUrl()).hasToString("http://127.0.0.1:9999/api");
+    assertThat(slack.botToken().reveal()).isEqualTo("xoxb-token-value");
+    assertThat(config.toString()).doesNotContain("signing-secret-value", "xoxb-token-value");
+    assertThat(
+            ConfigLoader.load(
+                    Map.of(
+                        "SCOPIEN_SLACK_SIGNING_SECRET", "s",
+                        "SCOPIEN_SLACK_BOT_TOKEN", "xoxb-t"))
+                .slack()
+                .orElseThrow()
+                .apiUrl())
+        .hasToString("https://slack.com/api");
+  }
+
+  @Test
+  void halfASlackSetupIsRejectedWithoutShowingTheSecret() {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Map.of("SCOPIEN_SLACK_SIGNING_SECRET", "half-set-secret")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .asString()
+                    .contains("SCOPIEN_SLACK_BOT_TOKEN")
+                    .doesNotContain("half-set-secret"));
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "SCOPIEN_SLACK_SIGNING_SECRET", "s",
+                        "SCOPIEN_SLACK_BOT_TOKEN", "xoxb-t",
+                        "SCOPIEN_SLACK_API_URL", "ftp://slack")))
+        .hasMessageContaining("SCOPIEN_SLACK_API_URL");
+  }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scopien.agent.SoqlQueryService;
+import com.scopien.security.FieldSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,6 +29,7 @@ final class WebServerFixture implements AutoCloseable {
   final ScriptedAssistant assistant = new ScriptedAssistant();
   final RecordingPendingWrites pendingWrites = new RecordingPendingWrites();
   final FakeOrgDirectory orgs = new FakeOrgDirectory();
+  final RecordingOrgAdmin orgAdmin = new RecordingOrgAdmin();
   final ObjectMapper json = new ObjectMapper();
   private final WebServer server;
   private final HttpClient http =
@@ -40,9 +43,11 @@ final class WebServerFixture implements AutoCloseable {
                 assistant,
                 pendingWrites,
                 orgs,
+                new SoqlQueryService(orgs, FieldSecurity.defaults()),
                 new FakeApiKeyAuthenticator(),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 VERSION)
+            .withOrgAdmin(orgAdmin)
             .start();
   }
 
@@ -64,6 +69,10 @@ final class WebServerFixture implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  HttpResponse<String> delete(String path, String apiKey) {
+    return send(withKey(request(path).DELETE(), apiKey).build());
   }
 
   HttpResponse<String> send(HttpRequest request) {

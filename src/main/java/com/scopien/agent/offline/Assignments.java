@@ -112,9 +112,10 @@ final class Assignments {
   /** The record's name without articles or the object's own word ("the Acme deal opportunity"). */
   static String cleanRecord(String record, ObjectTerm object) {
     String name = record.trim().replaceAll("^(?i)(the|a|an)\\s+", "");
+    // Only a lower-case object word is dropped: "Acme Corp Deal" keeps its capitalised "Deal".
     for (String phrase : object.phrases()) {
-      name = name.replaceAll("(?i)^" + Pattern.quote(phrase) + "\\s+(?=\\S)", "");
-      name = name.replaceAll("(?i)\\s+" + Pattern.quote(phrase) + "$", "");
+      name = name.replaceAll("^" + Pattern.quote(phrase) + "\\s+(?=\\S)", "");
+      name = name.replaceAll("\\s+" + Pattern.quote(phrase) + "$", "");
     }
     return name.replaceAll("^[\"“']|[\"”']$", "").trim();
   }

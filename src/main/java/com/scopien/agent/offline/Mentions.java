@@ -67,8 +67,30 @@ final class Mentions {
         best = better(best, new Found<>(name, s.start(), s.end()));
       }
     }
+    if (best == null) {
+      best = unknownOrg(u).orElse(null);
+    }
     return Optional.ofNullable(best);
   }
+
+  /**
+   * "in the Globex Europe org": an org named that no vocabulary knows. Kept as said, so the tool
+   * call names it and the org lookup answers with the orgs there are, instead of the request
+   * quietly running against the active org.
+   */
+  private static Optional<Found<String>> unknownOrg(Utterance u) {
+    return u.first(NAMED_ORG)
+        .map(
+            s ->
+                new Found<>(
+                    u.originalText(s.match().start(1), s.match().end(1)).trim(),
+                    s.start(),
+                    s.end()));
+  }
+
+  private static final java.util.regex.Pattern NAMED_ORG =
+      java.util.regex.Pattern.compile(
+          "\\b(?:in|on|from|for|of)\\s+(?:the\\s+)?(?!(?:our|my|this|your|current|active|same|that|other|an?|salesforce)\\b)([a-z0-9][\\w.-]*(?:\\s+[\\w.-]+){0,2}?)\\s+(?:org|organization|organisation|instance)\\b");
 
   private static <T> Found<T> better(Found<T> a, Found<T> b) {
     if (a == null) {

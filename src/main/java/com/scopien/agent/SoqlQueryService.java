@@ -1,0 +1,143 @@
+package com.scopien.agent;
+
+import com.scopien.ScopienException;
+import com.scopien.orgs.Org;
+import com.scopien.orgs.OrgDirectory;
+import com.scopien.salesforce.FieldDescribe;
+import com.scopien.salesforce.ObjectDescribe;
+import com.scopien.salesforce.QueryPage;
+import com.scopien.salesforce.SObjectRecord;
+import com.scopien.salesforce.SalesforceClient;
+import com.scopien.security.FieldSecurity;
+import com.scopien.security.User;
+import com.scopien.soql.SelectItem;
+import com.scopien.soql.Soql;
+import com.scopien.soql.SoqlQuery;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SOQL through Scopien, for developers: the text is parsed by the shared soql package (a malformed
+ * query fails here with its position, before anything reaches Salesforce), every name is checked
+ * against the org's describe and the field-level security rules, and the query sent is the
+ * canonical re-print of what was parsed. Hidden fields can neither be read nor filtered on.
+ */
+public final class SoqlQueryService {
+  private static final int MAX_LENGTH = 20_000;
+
+  private final OrgDirectory orgs;
+  private final FieldSecurity fieldSecurity;
+
+  public SoqlQueryService(OrgDirectory orgs, FieldSecurity fieldSecurity) {
+    this.orgs = orgs;
+    this.fieldSecurity = fieldSecurity;
+  }
+
+  /** One page of results (up to 2,000 records) and the org they came from. */
+  public record Result(Org org, long totalSize, boolean done, List<Map<String, Object>> records) {}
+
+  /**
+   * Runs {@code soql} on the org named by {@code orgReference}, or the user's default org when
+   * null.
+   *
+   * @throws ScopienException INVALID_INPUT for malformed SOQL or unknown names, FORBIDDEN for a
+   *     hidden field, NOT_FOUND for an unknown org
+   */
+  public Result query(User user, String orgReference, String soql) {
+    if (soql == null || soql.isBlank()) {
+      throw ScopienException.invalid("missing_soql", "Give the SOQL query in the field 'soql'.");
+    }
+    if (soql.length() > MAX_LENGTH) {
+      throw ScopienException.invalid(
+          "soql_too_long", "A query may be at most " + MAX_LENGTH + " characters long.");
+    }
+    SoqlQuery query = Soql.parse(soql);
+    Org org =
+        orgReference == null ? orgs.activeOrg("api:" + user.id()) : orgs.resolve(orgReference);
+    SalesforceClient client = orgs.client(org);
+    ObjectDescribe object = describe(client, query.from());
+    check(user, object, query);
+    QueryPage page = client.query(Soql.print(query));
+    List<Map<String, Object>> records =
+        page.records().stream()
+            .map(r -> fieldSecurity.strip(user.role(), r.type(), plain(r)))
+            .toList();
+    return new Result(org, page.totalSize(), page.done(), records);
+  }
+
+  private void check(User user, ObjectDescribe object, SoqlQuery query) {
+    for (SelectItem item : query.select()) {
+      if (item instanceof SelectItem.SubQuery) {
+        throw ScopienException.invalid(
+            "unsupported_soql", "Child subqueries are not available through Scopien yet.");
+      }
+      if (item instanceof SelectItem.FieldsFunction f
+          && f.kind() != SelectItem.FieldsKind.STANDARD) {
+        throw ScopienException.invalid(
+            "unsupported_soql",
+            "FIELDS(" + f.kind() + ") could read hidden fields; name the fields you need.");
+      }
+    }
+    for (String path : query.fieldPaths()) {
+      checkPath(user, object, path);
+    }
+  }
+
+  private void checkPath(User user, ObjectDescribe object, String path) {
+    String[] parts = path.split("\\.");
+    if (parts.length == 1) {
+      FieldDescribe field =
+          object
+              .field(path)
+              .orElseThrow(
+                  () ->
+                      ScopienException.invalid(
+                          "invalid_field",
+                          "No such column '" + path + "' on entity '" + object.name() + "'."));
+      requireVisible(user, object.name(), field.name());
+      return;
+    }
+    Optional<FieldDescribe> relation =
+        object.fields().stream()
+            .filter(f -> parts[0].equalsIgnoreCase(f.relationshipName()))
+            .findFirst();
+    if (relation.isEmpty()) {
+      throw ScopienException.invalid(
+          "invalid_field", "No relationship '" + parts[0] + "' on entity '" + object.name() + "'.");
+    }
+    String target =
+        relation.get().referenceTo().isEmpty() ? null : relation.get().referenceTo().get(0);
+    requireVisible(user, target, parts[parts.length - 1]);
+  }
+
+  private void requireVisible(User user, String object, String field) {
+    if (!fieldSecurity.isVisible(user.role(), object, field)) {
+      throw ScopienException.forbidden(
+          "hidden_field",
+          "A field in the query is hidden by field-level security; it cannot be read or filtered on.");
+    }
+  }
+
+  private static ObjectDescribe describe(SalesforceClient client, String name) {
+    boolean known =
+        client.describeGlobal().stream()
+            .anyMatch(o -> o.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)));
+    if (!known) {
+      throw ScopienException.invalid(
+          "unknown_object", "sObject type '" + name + "' is not supported in this org.");
+    }
+    return client.describe(name);
+  }
+
+  private static Map<String, Object> plain(SObjectRecord record) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("attributes", Map.of("type", record.type()));
+    record
+        .fields()
+        .forEach((key, value) -> out.put(key, value instanceof SObjectRecord r ? plain(r) : value));
+    return out;
+  }
+}

@@ -1,0 +1,52 @@
+package com.scopien.slack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Block Kit pieces Scopien's messages are made of. Texts must already be mrkdwn-escaped. */
+final class SlackBlocks {
+  /** Slack refuses a section whose text is longer than 3,000 characters. */
+  static final int MAX_SECTION_CHARS = 3_000;
+
+  static final String CONFIRM = "scopien_confirm";
+  static final String CANCEL = "scopien_cancel";
+
+  private SlackBlocks() {}
+
+  static Map<String, Object> section(String mrkdwn) {
+    return Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", mrkdwn));
+  }
+
+  static Map<String, Object> context(String mrkdwn) {
+    return Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", mrkdwn)));
+  }
+
+  /**
+   * Confirm and Cancel for the change waiting in a conversation. The buttons carry the
+   * conversation's id; Slack signs the click that sends it back, and the agent checks that the
+   * person clicking owns that conversation.
+   */
+  static Map<String, Object> confirmButtons(String conversationId) {
+    return Map.of(
+        "type",
+        "actions",
+        "block_id",
+        "scopien_pending",
+        "elements",
+        List.of(
+            button("Confirm", CONFIRM, "primary", conversationId),
+            button("Cancel", CANCEL, "danger", conversationId)));
+  }
+
+  private static Map<String, Object> button(
+      String label, String actionId, String style, String value) {
+    Map<String, Object> button = new LinkedHashMap<>();
+    button.put("type", "button");
+    button.put("action_id", actionId);
+    button.put("text", Map.of("type", "plain_text", "text", label));
+    button.put("style", style);
+    button.put("value", value);
+    return button;
+  }
+}

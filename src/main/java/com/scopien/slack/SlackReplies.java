@@ -1,0 +1,116 @@
+package com.scopien.slack;
+
+import com.scopien.agent.ChatReply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the assistant's replies into Slack messages: the reply in mrkdwn, split into sections Slack
+ * accepts, a line naming the org it came from, and Confirm / Cancel buttons when a production write
+ * waits.
+ */
+final class SlackReplies {
+  static final String NEEDS_CONFIRMATION = "needs_confirmation";
+  private static final int SECTION_BUDGET = SlackBlocks.MAX_SECTION_CHARS - 100;
+
+  /** Slack allows 50 blocks; keep room for the org line and the buttons. */
+  private static final int MAX_SECTIONS = 45;
+
+  static final String UNKNOWN_USER =
+      "I don't know who you are in Scopien yet, so I can't look at Salesforce data for you. Ask a"
+          + " Scopien admin to add a Scopien user with your Slack email address, or to link your"
+          + " Slack account to your Scopien user.";
+  static final String HELP =
+      "Ask me about your Salesforce data, for example _show opportunities in production org_,"
+          + " _switch to sandbox_ or _what's our API usage?_";
+
+  private SlackReplies() {}
+
+  /** The assistant's reply, naming the org, with buttons when a change waits for confirmation. */
+  static SlackMessage answer(ChatReply reply) {
+    return build(reply, null, true);
+  }
+
+  /** The outcome of a button click, without buttons, saying who clicked. */
+  static SlackMessage outcome(ChatReply reply, String decidedBy) {
+    return build(reply, decidedBy, false);
+  }
+
+  /** A short message of our own; {@code plainText} is escaped here. */
+  static SlackMessage note(String plainText) {
+    return SlackMessage.note(SlackText.escape(plainText));
+  }
+
+  private static SlackMessage build(ChatReply reply, String decidedBy, boolean buttons) {
+    List<String> chunks = chunks(SlackText.fromMarkdown(reply.reply()), SECTION_BUDGET);
+    List<Map<String, Object>> blocks = new ArrayList<>();
+    for (int i = 0; i < chunks.size() && i < MAX_SECTIONS; i++) {
+      blocks.add(SlackBlocks.section(chunks.get(i)));
+    }
+    if (chunks.size() > MAX_SECTIONS) {
+      blocks.add(SlackBlocks.section("_(The rest of the reply was too long for Slack.)_"));
+    }
+    String org = orgLine(reply.org());
+    blocks.add(SlackBlocks.context(decidedBy == null ? org : org + " · " + decidedBy));
+    boolean waiting =
+        reply.toolCalls().stream().anyMatch(c -> NEEDS_CONFIRMATION.equals(c.status()));
+    if (buttons && waiting) {
+      blocks.add(SlackBlocks.confirmButtons(reply.conversationId()));
+    }
+    String first = chunks.isEmpty() ? "" : chunks.get(0);
+    return new SlackMessage(first + "\n" + org, blocks);
+  }
+
+  static String orgLine(ChatReply.OrgSummary org) {
+    if (org == null) {
+      return "Org: none connected";
+    }
+    return "Org: *"
+        + SlackText.escape(org.name())
+        + "* ("
+        + SlackText.escape(org.environment())
+        + ")";
+  }
+
+  /**
+   * Splits mrkdwn into pieces of at most {@code budget} characters at line ends; a code block cut
+   * in two is closed and reopened, so each piece renders on its own.
+   */
+  static List<String> chunks(String mrkdwn, int budget) {
+    List<String> chunks = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean inCode = false;
+    for (String line : mrkdwn.split("\n", -1)) {
+      while (line.length() > budget - 8) {
+        String head = line.substring(0, budget - 8);
+        inCode = add(chunks, current, head, inCode, budget);
+        line = line.substring(budget - 8);
+      }
+      inCode = add(chunks, current, line, inCode, budget);
+    }
+    if (!current.toString().isBlank()) {
+      chunks.add(current.toString());
+    }
+    return chunks;
+  }
+
+  private static boolean add(
+      List<String> chunks, StringBuilder current, String line, boolean inCode, int budget) {
+    if (current.length() + line.length() + 5 > budget && current.length() > 0) {
+      if (inCode) {
+        current.append("\n```");
+      }
+      chunks.add(current.toString());
+      current.setLength(0);
+      if (inCode) {
+        current.append("```");
+      }
+    }
+    if (current.length() > 0) {
+      current.append('\n');
+    }
+    current.append(line);
+    return line.strip().equals("```") ? !inCode : inCode;
+  }
+}

@@ -1,0 +1,95 @@
+package com.scopien.sync;
+
+import com.scopien.salesforce.ApiUsage;
+import com.scopien.salesforce.GlobalObject;
+import com.scopien.salesforce.ObjectDescribe;
+import com.scopien.salesforce.OrgLimits;
+import com.scopien.salesforce.QueryPage;
+import com.scopien.salesforce.SObjectRecord;
+import com.scopien.salesforce.SalesforceClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts the API calls one run makes, by wrapping the org's client. A describe the client answers
+ * from its cache is counted too, so the count is an upper bound of what Salesforce counted.
+ */
+final class CountingClient implements SalesforceClient {
+  private final SalesforceClient delegate;
+  private final AtomicLong calls = new AtomicLong();
+
+  CountingClient(SalesforceClient delegate) {
+    this.delegate = delegate;
+  }
+
+  long calls() {
+    return calls.get();
+  }
+
+  @Override
+  public QueryPage query(String soql) {
+    calls.incrementAndGet();
+    return delegate.query(soql);
+  }
+
+  @Override
+  public QueryPage queryAll(String soql) {
+    calls.incrementAndGet();
+    return delegate.queryAll(soql);
+  }
+
+  @Override
+  public QueryPage queryMore(String nextRecordsUrl) {
+    calls.incrementAndGet();
+    return delegate.queryMore(nextRecordsUrl);
+  }
+
+  @Override
+  public SObjectRecord retrieve(String object, String id, List<String> fields) {
+    calls.incrementAndGet();
+    return delegate.retrieve(object, id, fields);
+  }
+
+  @Override
+  public String create(String object, Map<String, Object> fields) {
+    calls.incrementAndGet();
+    return delegate.create(object, fields);
+  }
+
+  @Override
+  public void update(String object, String id, Map<String, Object> fields) {
+    calls.incrementAndGet();
+    delegate.update(object, id, fields);
+  }
+
+  @Override
+  public void delete(String object, String id) {
+    calls.incrementAndGet();
+    delegate.delete(object, id);
+  }
+
+  @Override
+  public List<GlobalObject> describeGlobal() {
+    calls.incrementAndGet();
+    return delegate.describeGlobal();
+  }
+
+  @Override
+  public ObjectDescribe describe(String object) {
+    calls.incrementAndGet();
+    return delegate.describe(object);
+  }
+
+  @Override
+  public OrgLimits limits() {
+    calls.incrementAndGet();
+    return delegate.limits();
+  }
+
+  @Override
+  public Optional<ApiUsage> lastApiUsage() {
+    return delegate.lastApiUsage();
+  }
+}

@@ -1,0 +1,166 @@
+package com.scopien.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/**
+ * A fake of Slack's Web API on 127.0.0.1: {@code chat.postMessage}, {@code users.info} and {@code
+ * auth.test} under {@code /api}, and response URLs under {@code /hooks}. It records every call with
+ * its body and Authorization header, so tests assert on what Scopien actually sent.
+ */
+final class FakeSlackServer implements AutoCloseable {
+  static final String BOT_USER = "UBOT";
+  static final String BOT_ID = "BBOT";
+  static final String TEAM = "T0TEAM";
+
+  /** One request Scopien made. {@code body} is the parsed JSON body, or null for a GET. */
+  record Call(String path, String query, String authorization, JsonNode body, Instant at) {
+    /** Everything Scopien sent, as text, for "never contains" checks. */
+    String text() {
+      return (query == null ? "" : query) + (body == null ? "" : body.toString());
+    }
+  }
+
+  private final HttpServer server;
+  private final ObjectMapper json = new ObjectMapper();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, String> emails = new ConcurrentHashMap<>();
+
+  FakeSlackServer() {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** The Web API base to configure as SCOPIEN_SLACK_API_URL. */
+  String apiUrl() {
+    return base() + "/api";
+  }
+
+  /** A response URL on this server, as Slack puts in a command or a click. */
+  String responseUrl(String name) {
+    return base() + "/hooks/" + name;
+  }
+
+  /** Makes {@code users.info} give this email for the Slack user. */
+  void email(String slackUserId, String email) {
+    emails.put(slackUserId, email);
+  }
+
+  List<Call> calls(Predicate<Call> which) {
+    return calls.stream().filter(which).toList();
+  }
+
+  List<Call> all() {
+    return new ArrayList<>(calls);
+  }
+
+  /** The {@code chat.postMessage} calls into one thread. */
+  List<Call> posts(String channel, String threadTs) {
+    return calls(
+        c ->
+            c.path().equals("/api/chat.postMessage")
+                && channel.equals(c.body().path("channel").asText())
+                && threadTs.equals(c.body().path("thread_ts").asText()));
+  }
+
+  List<Call> hooks(String name) {
+    return calls(c -> c.path().equals("/hooks/" + name));
+  }
+
+  /** Waits until {@code which} holds at least {@code count} calls, and returns them. */
+  List<Call> await(java.util.function.Supplier<List<Call>> which, int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Call> found = which.get();
+      if (found.size() >= count) {
+        return found;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError(
+        "Expected " + count + " call(s) within " + timeout + "; Slack saw: " + calls);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    JsonNode body = raw.length == 0 ? null : json.readTree(raw);
+    calls.add(
+        new Call(
+            path,
+            query,
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            body,
+            Instant.now()));
+    String answer =
+        switch (path) {
+          case "/api/chat.postMessage" -> "{\"ok\":true,\"ts\":\"" + System.nanoTime() + "\"}";
+          case "/api/auth.test" ->
+              json.writeValueAsString(
+                  Map.of("ok", true, "user_id", BOT_USER, "bot_id", BOT_ID, "team_id", TEAM));
+          case "/api/users.info" -> userInfo(query);
+          default -> path.startsWith("/hooks/") ? "ok" : "{\"ok\":false,\"error\":\"unknown\"}";
+        };
+    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+    exchange
+        .getResponseHeaders()
+        .set("Content-Type", answer.startsWith("{") ? "application/json" : "text/plain");
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  private String userInfo(String query) throws IOException {
+    String user =
+        query == null
+            ? ""
+            : URLDecoder.decode(query.replaceFirst("^user=", ""), StandardCharsets.UTF_8);
+    String email = emails.get(user);
+    if (email == null) {
+      return "{\"ok\":false,\"error\":\"user_not_found\"}";
+    }
+    return json.writeValueAsString(
+        Map.of("ok", true, "user", Map.of("id", user, "profile", Map.of("email", email))));
+  }
+
+  /** The URI of a path on this server. */
+  URI uri(String path) {
+    return URI.create(base() + path);
+  }
+}

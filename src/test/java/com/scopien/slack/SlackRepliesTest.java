@@ -1,0 +1,81 @@
+package com.scopien.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.scopien.agent.ChatReply;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SlackRepliesTest {
+  private static final ChatReply.OrgSummary ORG =
+      new ChatReply.OrgSummary("org-1", "Acme <Production>", "production");
+
+  @Test
+  void aReplyNamesItsOrgAndHasNoButtonsWhenNothingWaits() {
+    SlackMessage message =
+        SlackReplies.answer(
+            new ChatReply(
+                "c-1",
+                "**3** leads",
+                ORG,
+                List.of(new ChatReply.ToolCallRecord("count_records", Map.of(), "ok"))));
+
+    assertThat(message.text()).contains("*3* leads").contains("Acme &lt;Production&gt;");
+    assertThat(message.blocks())
+        .extracting(b -> b.get("type"))
+        .containsExactly("section", "context");
+    assertThat(message.blocks().get(1).toString())
+        .contains("Org: *Acme &lt;Production&gt;* (production)");
+  }
+
+  @Test
+  void aWaitingWriteGetsConfirmAndCancelForItsConversation() {
+    SlackMessage message =
+        SlackReplies.answer(
+            new ChatReply(
+                "conv-42",
+                "Waiting for confirmation.",
+                ORG,
+                List.of(
+                    new ChatReply.ToolCallRecord(
+                        "update_record", Map.of(), SlackReplies.NEEDS_CONFIRMATION))));
+
+    Map<String, Object> actions = message.blocks().get(message.blocks().size() - 1);
+    assertThat(actions.get("type")).isEqualTo("actions");
+    assertThat(actions.toString())
+        .contains("action_id=scopien_confirm")
+        .contains("action_id=scopien_cancel")
+        .contains("value=conv-42");
+    assertThat(SlackReplies.outcome(message(), "Confirmed by <@U1>").blocks())
+        .extracting(b -> b.get("type"))
+        .doesNotContain("actions");
+  }
+
+  @Test
+  void aLongReplyIsSplitIntoSectionsSlackAcceptsWithCodeBlocksClosed() {
+    StringBuilder table = new StringBuilder("| Name | Amount |\n|---|---|\n");
+    for (int i = 0; i < 400; i++) {
+      table.append("| Deal number ").append(i).append(" | ").append(i * 1000).append(" |\n");
+    }
+    SlackMessage message =
+        SlackReplies.answer(new ChatReply("c", "Deals:\n\n" + table, ORG, List.of()));
+
+    List<String> sections =
+        message.blocks().stream()
+            .filter(b -> b.get("type").equals("section"))
+            .map(b -> (String) ((Map<?, ?>) b.get("text")).get("text"))
+            .toList();
+    assertThat(sections).hasSizeGreaterThan(3);
+    for (String section : sections) {
+      assertThat(section.length()).isLessThanOrEqualTo(SlackBlocks.MAX_SECTION_CHARS);
+      assertThat(section.split("```", -1).length % 2).as(section).isEqualTo(1);
+    }
+    assertThat(String.join("", sections)).contains("Deal number 0 ").contains("Deal number 399 ");
+    assertThat(message.blocks().size()).isLessThanOrEqualTo(50);
+  }
+
+  private static ChatReply message() {
+    return new ChatReply("conv-42", "Done.", ORG, List.of());
+  }
+}

@@ -1,0 +1,154 @@
+package com.scopien.sync;
+
+import static com.scopien.sync.SyncFixture.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.scopien.localorg.LocalOrg;
+import com.scopien.localorg.LocalOrgOptions;
+import com.scopien.orgs.Org;
+import com.scopien.salesforce.SalesforceClient;
+import com.scopien.store.DatabaseTestBase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+
+/**
+ * The whole engine against the demo production org (58,000 records in the five big objects) over
+ * real HTTP, on H2 and on PostgreSQL.
+ */
+class LocalOrgSyncIT extends DatabaseTestBase {
+  private LocalOrg localOrg;
+  private SalesforceClient client;
+  private SyncFixture fixture;
+
+  /** A fresh org per engine; runs after the base class opened the database. */
+  @BeforeParameterizedClassInvocation
+  void startOrg() {
+    localOrg = LocalOrg.start(LocalOrgOptions.production());
+    client = LocalOrgConnection.connect(localOrg);
+    fixture = new SyncFixture(jdbc());
+  }
+
+  @AfterParameterizedClassInvocation
+  void stopOrg() {
+    fixture.close();
+    localOrg.close();
+  }
+
+  @Test
+  void theDemoOrgSyncsInFullThenOneIncrementalRunPicksUpExactlyWhatChanged() {
+    Org org = fixture.org(client);
+    long started = System.nanoTime();
+
+    SyncRun full = fixture.syncAndWait(org);
+
+    long fullMillis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(full.status()).as(full.toString()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    for (SyncRun.ObjectRun o : full.objects()) {
+      assertThat(fixture.mirrorCount(org, o.object()))
+          .as(o.object())
+          .isEqualTo(localOrg.count(o.object()))
+          .isEqualTo(o.created());
+    }
+    assertThat(object(full, "Account").created()).isEqualTo(3_456);
+    assertThat(object(full, "Contact").created()).isEqualTo(12_345);
+    assertThat(object(full, "Opportunity").created()).isEqualTo(8_234);
+    assertThat(object(full, "Case").created()).isEqualTo(15_678);
+    assertThat(object(full, "Lead").created()).isEqualTo(18_287);
+    assertThat(full.progress().done()).isEqualTo(full.progress().total());
+    System.out.printf(
+        "[%s] full sync of %,d records in %,d ms, %d API calls%n",
+        engine, full.progress().done(), fullMillis, full.apiCalls());
+
+    List<String> accounts = firstIds(org, "Account", 13);
+    for (int i = 0; i < 10; i++) {
+      localOrg.update("Account", accounts.get(i), Map.of("Industry", "Energy"));
+    }
+    for (int i = 0; i < 5; i++) {
+      localOrg.create("Account", Map.of("Name", "Incremental Test " + i));
+    }
+    for (int i = 10; i < 13; i++) {
+      localOrg.delete("Account", accounts.get(i));
+    }
+
+    SyncRun incremental = fixture.syncAndWait(org);
+
+    assertThat(incremental.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    SyncRun.ObjectRun account = object(incremental, "Account");
+    assertThat(account.phase()).isEqualTo("incremental");
+    assertThat(List.of(account.created(), account.updated(), account.deleted(), account.failed()))
+        .containsExactly(5L, 10L, 3L, 0L);
+    for (SyncRun.ObjectRun o : incremental.objects()) {
+      if (!o.object().equals("Account")) {
+        assertThat(o.created() + o.updated() + o.deleted()).as(o.object()).isZero();
+      }
+    }
+    assertThat(fixture.mirrorCount(org, "Account")).isEqualTo(localOrg.count("Account"));
+    assertThat(fixture.mirrorFields(org, "Account", accounts.get(0))).contains("Energy");
+  }
+
+  @Test
+  void aSyncKilledMidScanResumesFromTheCheckpointWithoutDuplicates() {
+    FaultyClient dropping = new FaultyClient(client, 4);
+    Org org = fixture.org(dropping);
+
+    SyncRun broken = fixture.syncAndWait(org, List.of("Lead"), false);
+
+    assertThat(broken.status()).isEqualTo(SyncRun.Status.FAILED);
+    long firstPart = object(broken, "Lead").created();
+    assertThat(firstPart).isEqualTo(4 * 2_000);
+
+    dropping.heal();
+    SyncRun resumed = fixture.syncAndWait(org, List.of("Lead"), false);
+
+    assertThat(resumed.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(firstPart + object(resumed, "Lead").created()).isEqualTo(localOrg.count("Lead"));
+    assertThat(fixture.mirrorRows(org)).isEqualTo(localOrg.count("Lead"));
+  }
+
+  @Test
+  void aRecordThatCannotBeReadIsParkedThenReadAgainById() {
+    FaultyClient faulty = new FaultyClient(client, -1);
+    Org org = fixture.org(faulty);
+    String bad = localOrg.create("Project__c", Map.of("Name", "Unreadable Project"));
+    faulty.garble(bad);
+
+    SyncRun first = fixture.syncAndWait(org, List.of("Project__c"), false);
+
+    assertThat(first.status()).isEqualTo(SyncRun.Status.PARTIAL);
+    assertThat(object(first, "Project__c").failed()).isEqualTo(1);
+    assertThat(object(first, "Project__c").created()).isEqualTo(localOrg.count("Project__c") - 1);
+    assertThat(fixture.sync.errors(org.id(), List.of("Project__c"), Duration.ofHours(1), 5))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.recordId()).isEqualTo(bad);
+              assertThat(e.status()).isEqualTo(SyncError.Status.RETRYING);
+            });
+
+    faulty.ungarble();
+    SyncRun second = fixture.syncAndWait(org, List.of("Project__c"), false);
+
+    assertThat(second.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(object(second, "Project__c").created()).isEqualTo(1);
+    assertThat(fixture.mirrorCount(org, "Project__c")).isEqualTo(localOrg.count("Project__c"));
+    assertThat(faulty.retrieved()).containsExactly(bad);
+    assertThat(fixture.mirrorFields(org, "Project__c", bad)).contains("Unreadable Project");
+  }
+
+  private List<String> firstIds(Org org, String object, int n) {
+    return new ArrayList<>(
+        jdbc()
+            .query(
+                "SELECT record_id FROM sync_records WHERE org_id = ? AND object_name = ?"
+                    + " AND is_deleted = FALSE ORDER BY record_id LIMIT ?",
+                row -> row.getString("record_id"),
+                org.id(),
+                object,
+                n));
+  }
+}
