@@ -1,14 +1,16 @@
-// The chat panel: sign in with an API key, then talk to Scopien. State that must survive a reload
-// (the key, the conversation and its transcript) lives in sessionStorage, so it ends with the tab.
+// The chat panel: sign in with an API key, then talk to Scopien. The key and the conversation's id
+// live in sessionStorage, so they end with the tab; the conversation itself is kept by the server
+// and read back after a reload (or a server restart) from GET api/conversations/{id}/messages.
+// Replies stream in: tool calls show as they start and end, and the text as it is written.
 
 import { ApiError, createApi } from './api.js';
 import { createIntegrations } from './integrations.js';
-import { confirmationActions, fillOrgBadge, messageItem, needsConfirmation, settleActions } from './render.js';
+import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, settleActions } from './render.js';
 
 const KEY = 'scopien.apiKey';
 const CONVERSATION = 'scopien.conversationId';
-const TRANSCRIPT = 'scopien.transcript';
 const MAX_TRANSCRIPT = 200;
+const SET_ASIDE = 'Not confirmed: a later message set it aside.';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -103,9 +105,9 @@ async function signIn(key) {
   ui.keyInput.value = '';
   ui.loginView.hidden = true;
   ui.sessionBar.hidden = false;
-  restoreTranscript();
   await loadOrgs();
   await refreshConversation();
+  await loadHistory();
   await route();
 }
 
@@ -137,7 +139,6 @@ function signOut(message) {
   sessionStorage.removeItem(KEY);
   state.me = null;
   setConversationId(null);
-  sessionStorage.removeItem(TRANSCRIPT);
   state.transcript = [];
   state.activeOrg = null;
   ui.messages.replaceChildren();
@@ -235,18 +236,32 @@ async function switchOrg() {
 
 function saveTranscript() {
   state.transcript = state.transcript.slice(-MAX_TRANSCRIPT);
-  sessionStorage.setItem(TRANSCRIPT, JSON.stringify(state.transcript));
 }
 
-function restoreTranscript() {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(TRANSCRIPT) ?? '[]');
-    state.transcript = Array.isArray(saved) ? saved : [];
-  } catch {
-    state.transcript = [];
+// The conversation as the server kept it. Only its last reply can still wait for a confirmation.
+async function loadHistory() {
+  const id = conversationId();
+  state.transcript = [];
+  ui.messages.replaceChildren();
+  if (!id) {
+    scrollToEnd();
+    return;
   }
-  ui.messages.replaceChildren(...state.transcript.map((entry, i) =>
-    itemFor(entry, i === state.transcript.length - 1)));
+  try {
+    const history = await api.history(id);
+    const turns = Array.isArray(history.messages) ? history.messages : [];
+    state.transcript = turns.map((turn, i) => {
+      const entry = { role: turn.role === 'user' ? 'user' : 'assistant', text: turn.text, toolCalls: turn.toolCalls ?? [] };
+      if (needsConfirmation(entry) && (i !== turns.length - 1 || !history.pendingChange)) {
+        entry.settled = 'No longer waiting for confirmation.';
+      }
+      return entry;
+    });
+    ui.messages.replaceChildren(...state.transcript.map((entry, i) =>
+      itemFor(entry, i === state.transcript.length - 1)));
+  } catch (error) {
+    handleError(error, 'The conversation could not be loaded.');
+  }
   scrollToEnd();
 }
 
@@ -261,7 +276,7 @@ function itemFor(entry, isLatest) {
     } else {
       const actions = document.createElement('div');
       actions.className = 'actions';
-      settleActions(actions, entry.settled ?? 'Not confirmed: a later message set it aside.');
+      settleActions(actions, entry.settled ?? SET_ASIDE);
       item.append(actions);
     }
   }
@@ -282,7 +297,7 @@ function retirePendingConfirmations() {
   }
   for (const entry of state.transcript) {
     if (needsConfirmation(entry) && !entry.settled) {
-      entry.settled = 'Not confirmed: a later message set it aside.';
+      entry.settled = SET_ASIDE;
     }
   }
   saveTranscript();
@@ -334,9 +349,22 @@ async function send(text) {
   retirePendingConfirmations();
   addEntry({ role: 'user', text });
   setBusy(true);
+  const live = liveReply();
+  ui.messages.append(live.item);
+  scrollToEnd();
   try {
-    acceptReply(await api.chat(text, conversationId()));
+    const reply = await api.chatStream(text, conversationId(), (name, data) => {
+      if (name === 'tool') {
+        live.tool(data);
+      } else if (name === 'delta') {
+        live.delta(data.text);
+      }
+      scrollToEnd();
+    });
+    live.item.remove();
+    acceptReply(reply);
   } catch (error) {
+    live.item.remove();
     if (!ui.input.value) {
       ui.input.value = text;
     }

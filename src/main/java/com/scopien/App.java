@@ -28,6 +28,7 @@ import com.scopien.slack.SlackChannel;
 import com.scopien.store.Database;
 import com.scopien.web.PendingWrites;
 import com.scopien.web.WebServer;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -269,9 +270,16 @@ public final class App implements AutoCloseable {
           config.openAiModel());
       log.info("Model: {} at {}", config.openAiModel(), config.openAiBaseUrl());
     } else {
-      log.info("Model: the built-in offline model");
+      builder.embeddingModel(new AllMiniLmL6V2QuantizedEmbeddingModel());
     }
-    return builder.build();
+    long started = System.nanoTime();
+    AgentService agent = builder.build();
+    if (!config.usesOpenAi()) {
+      log.info(
+          "Model: the built-in offline model (examples embedded in {} ms)",
+          (System.nanoTime() - started) / 1_000_000);
+    }
+    return agent;
   }
 
   private static PendingWrites pendingWrites(AgentService agent) {

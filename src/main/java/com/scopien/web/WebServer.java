@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.scopien.agent.Assistant;
 import com.scopien.agent.SoqlQueryService;
+import com.scopien.agent.StreamingAssistant;
 import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * needs {@code Authorization: Bearer <api key>}; every error is {@code
  * {"error":{"code","message"}}}.
  *
- * <p>Routes: {@code GET /health}; {@code GET /api/me}; {@code POST /api/chat}; {@code POST
- * /api/chat/confirm} and {@code /api/chat/cancel} with {@code {"conversationId"}}; {@code GET
+ * <p>Routes: {@code GET /health}; {@code GET /api/me}; {@code POST /api/chat} and its server-sent
+ * events twin {@code POST /api/chat/stream}; {@code GET /api/conversations/{id}/messages}; {@code
+ * POST /api/chat/confirm} and {@code /api/chat/cancel} with {@code {"conversationId"}}; {@code GET
  * /api/orgs}; {@code GET /api/conversations/{id}}; {@code POST /api/conversations/{id}/org} with
  * {@code {"org"}}. With {@link #withOrgAdmin}, admins only (Settings → Integrations): {@code POST
  * /api/orgs/connect}, {@code GET /api/orgs/connect/{requestId}}, {@code GET /api/orgs/{id}}, {@code
@@ -62,7 +63,7 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       String host,
       int port,
-      Assistant assistant,
+      StreamingAssistant assistant,
       PendingWrites pendingWrites,
       OrgDirectory orgs,
       SoqlQueryService queries,
@@ -93,7 +94,7 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       String host,
       int port,
-      Assistant assistant,
+      StreamingAssistant assistant,
       PendingWrites pendingWrites,
       OrgDirectory orgs,
       SoqlQueryService queries,
@@ -111,7 +112,8 @@ public final class WebServer implements AutoCloseable {
         new ChatHandler(
             Objects.requireNonNull(assistant, "assistant"),
             Objects.requireNonNull(pendingWrites, "pendingWrites"),
-            reader);
+            reader,
+            json);
     OrgHandler orgHandler = new OrgHandler(Objects.requireNonNull(orgs, "orgs"), reader);
     QueryHandler queryHandler =
         new QueryHandler(Objects.requireNonNull(queries, "queries"), reader);
@@ -133,12 +135,14 @@ public final class WebServer implements AutoCloseable {
     app.get(
         "/api/me", ctx -> ctx.json(WireFormat.me(ApiKeyAuthHandler.user(ctx))), Access.ANY_USER);
     app.post("/api/chat", chat::chat, Access.ANY_USER);
+    app.post("/api/chat/stream", chat::stream, Access.ANY_USER);
     app.post("/api/chat/confirm", chat::confirm, Access.ANY_USER);
     app.post("/api/chat/cancel", chat::cancel, Access.ANY_USER);
     app.get("/api/orgs", orgHandler::list, Access.ANY_USER);
     app.post("/api/query", queryHandler::query, Access.ANY_USER);
     app.get("/api/conversations/{id}", orgHandler::conversation, Access.ANY_USER);
     app.post("/api/conversations/{id}/org", orgHandler::switchOrg, Access.ANY_USER);
+    app.get("/api/conversations/{id}/messages", chat::history, Access.ANY_USER);
     if (sync != null && syncSettings != null && localChanges != null) {
       new SyncHandler(sync, syncSettings, reader, clock).register(app);
       new RecordChangeHandler(localChanges, reader).register(app);
