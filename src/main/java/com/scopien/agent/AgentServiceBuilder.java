@@ -98,7 +98,10 @@ public final class AgentServiceBuilder {
     return this;
   }
 
-  /** Persist conversations in the store's tables (migration V3); otherwise they live in memory. */
+  /**
+   * Persist conversations (migration V3) and writes waiting for confirmation (V7) in the store;
+   * otherwise they live in this process's memory.
+   */
   public AgentServiceBuilder store(Jdbc jdbc) {
     this.jdbc = Objects.requireNonNull(jdbc);
     return this;
@@ -152,7 +155,8 @@ public final class AgentServiceBuilder {
     RecordFinder finder = new RecordFinder();
     RecordWriter writer =
         new RecordWriter(auditLog == null ? WriteAudit.logging() : WriteAudit.to(auditLog), clock);
-    PendingWrites pending = new PendingWrites(clock);
+    PendingWrites pending =
+        jdbc == null ? new InMemoryPendingWrites(clock) : new JdbcPendingWrites(jdbc, clock);
     ReadTools reads = new ReadTools(guard, finder);
     WriteTools writes = new WriteTools(guard, finder, writer, pending, confirmWrites, clock);
     OrgTools orgTools = new OrgTools();

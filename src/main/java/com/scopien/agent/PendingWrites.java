@@ -1,42 +1,22 @@
 package com.scopien.agent;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most one pending write per conversation. A new one replaces the old; one older than the expiry
- * is dropped, so a "yes" typed an hour later changes nothing. Thread-safe.
+ * At most one pending write per conversation. A new one replaces the old; one older than {@link
+ * #EXPIRY} is gone, so a "yes" typed an hour later changes nothing. Implementations are
+ * thread-safe, and {@link #take} hands a write to one caller only, so a double click, or two
+ * instances sharing the store, carry it out at most once.
  */
-final class PendingWrites {
-  static final Duration EXPIRY = Duration.ofMinutes(15);
+interface PendingWrites {
+  Duration EXPIRY = Duration.ofMinutes(15);
 
-  private final Map<String, PendingWrite> byConversation = new ConcurrentHashMap<>();
-  private final Clock clock;
-
-  PendingWrites(Clock clock) {
-    this.clock = clock;
-  }
-
-  void put(PendingWrite write) {
-    byConversation.put(write.conversationId(), write);
-  }
+  void put(PendingWrite write);
 
   /** The conversation's pending write, if it has one that has not expired. */
-  Optional<PendingWrite> peek(String conversationId) {
-    PendingWrite write = byConversation.get(conversationId);
-    if (write != null && write.createdAt().plus(EXPIRY).isBefore(clock.instant())) {
-      byConversation.remove(conversationId, write);
-      return Optional.empty();
-    }
-    return Optional.ofNullable(write);
-  }
+  Optional<PendingWrite> peek(String conversationId);
 
   /** Removes and returns the pending write; a second caller gets nothing (no double apply). */
-  Optional<PendingWrite> take(String conversationId) {
-    Optional<PendingWrite> write = peek(conversationId);
-    return write.filter(w -> byConversation.remove(conversationId, w));
-  }
+  Optional<PendingWrite> take(String conversationId);
 }

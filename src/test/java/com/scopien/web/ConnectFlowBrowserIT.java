@@ -9,8 +9,8 @@ import com.scopien.App;
 import com.scopien.config.ConfigLoader;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
+import com.scopien.testing.HeadlessChromium;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,9 +31,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,9 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConnectFlowBrowserIT {
   private static final String KEY = "browser-it-admin-key-0123456789";
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Path CHROMIUM = HeadlessChromium.CHROMIUM;
+  private static final Path CHROMEDRIVER = HeadlessChromium.CHROMEDRIVER;
+  private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static App app;
@@ -231,25 +228,6 @@ class ConnectFlowBrowserIT {
 
   /** Debian's Chromium and chromedriver, headless; nothing is downloaded. */
   private static WebDriver chromium(Path profile) {
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    return new ChromeDriver(service, options);
+    return HeadlessChromium.start(profile);
   }
 }

@@ -52,6 +52,23 @@ final class Mentions {
   }
 
   /**
+   * The object a name's last word spells ("Acme Corp Deal" hints at an opportunity), for requests
+   * that name a record but no object.
+   */
+  static Optional<ObjectTerm> nameHint(Utterance u, Vocabulary v) {
+    for (ObjectTerm term : v.objects()) {
+      for (String phrase : term.phrases()) {
+        for (Utterance.Span s : u.findPhrase(phrase)) {
+          if (endsName(u, s.start())) {
+            return Optional.of(term);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * A capitalised word right after another capitalised word is the end of a name ("Acme Corp
    * Deal"), not the object it also spells.
    */

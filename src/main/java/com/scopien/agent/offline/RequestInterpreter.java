@@ -65,6 +65,7 @@ final class RequestInterpreter {
     if (!objects.isEmpty()) {
       u.use(objects.get(0).start(), objects.get(0).end());
     }
+    ObjectTerm hinted = object != null ? object : Mentions.nameHint(u, v).orElse(null);
     switch (intent) {
       case QUERY, COUNT -> {
         if (object == null) {
@@ -106,7 +107,7 @@ final class RequestInterpreter {
         args.set("values", JSON.valueToTree(CreateValues.extract(u, object, today)));
       }
       case UPDATE -> {
-        Optional<Assignments.Change> change = Assignments.extract(u, v, object);
+        Optional<Assignments.Change> change = Assignments.extract(u, v, hinted);
         if (change.isEmpty()) {
           return Optional.empty();
         }

@@ -195,4 +195,23 @@ class ExtractorsTest {
   private static List<Filter> none() {
     return List.of();
   }
+
+  @Test
+  void aNameEndingInAnObjectWordPicksThatObjectWhateverOrderTheOrgListsObjectsIn() {
+    List<com.scopien.salesforce.ObjectDescribe> reversed =
+        new java.util.ArrayList<>(Vocabulary.demoDescribes());
+    java.util.Collections.reverse(reversed);
+    Vocabulary alphabetical = Vocabulary.of(reversed, List.of());
+    var call =
+        new RequestInterpreter(new KeywordIntentClassifier())
+            .interpret(
+                "Update the amount of Acme Corp Deal to 80000",
+                alphabetical,
+                java.time.LocalDate.of(2026, 1, 22))
+            .orElseThrow();
+    assertThat(call.tool()).isEqualTo("update_record");
+    assertThat(call.arguments().path("object").asText()).isEqualTo("Opportunity");
+    assertThat(call.arguments().path("name").asText()).isEqualTo("Acme Corp Deal");
+    assertThat(call.arguments().path("values").path("Amount").asInt()).isEqualTo(80000);
+  }
 }
