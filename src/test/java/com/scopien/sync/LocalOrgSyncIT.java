@@ -29,7 +29,7 @@ class LocalOrgSyncIT extends DatabaseTestBase {
   @BeforeParameterizedClassInvocation
   void startOrg() {
     localOrg = LocalOrg.start(LocalOrgOptions.production());
-    client = LocalOrgConnection.connect(localOrg);
+    client = LocalOrgConnection.renewing(localOrg, 2000);
     fixture = new SyncFixture(jdbc());
   }
 
@@ -138,6 +138,48 @@ class LocalOrgSyncIT extends DatabaseTestBase {
     assertThat(fixture.mirrorCount(org, "Project__c")).isEqualTo(localOrg.count("Project__c"));
     assertThat(faulty.retrieved()).containsExactly(bad);
     assertThat(fixture.mirrorFields(org, "Project__c", bad)).contains("Unreadable Project");
+  }
+
+  @Test
+  void aSessionThatExpiresMidSyncIsRenewedAndTheRunGoesOn() {
+    FaultyClient expiring = new FaultyClient(LocalOrgConnection.renewing(localOrg, 2000), -1);
+    expiring.beforePage(3, localOrg::expireSessions);
+    Org org = fixture.org(expiring);
+
+    SyncRun run = fixture.syncAndWait(org, List.of("Lead"), false);
+
+    assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(fixture.mirrorCount(org, "Lead")).isEqualTo(localOrg.count("Lead"));
+  }
+
+  @Test
+  void syncPausesAtItsShareOfTheOrgsRealAllowanceWithACheckpoint() {
+    try (LocalOrg small =
+        LocalOrg.start(
+            LocalOrgOptions.production()
+                .withScale(new LocalOrgOptions.Scale(0.05))
+                .withDailyApiLimit(10_000))) {
+      Org org = fixture.org(LocalOrgConnection.renewing(small, 200));
+      // Sforce-Limit-Info will say 7,995 used: five calls in, sync is at its 80% share.
+      small.spendApiCalls(7_995 - small.apiCallsUsed());
+
+      SyncRun paused = fixture.syncAndWait(org, List.of("Lead"), false);
+
+      assertThat(paused.status()).isEqualTo(SyncRun.Status.PARTIAL);
+      assertThat(paused.message()).contains("Paused").contains("of 10,000 daily API calls");
+      long kept = fixture.mirrorCount(org, "Lead");
+      assertThat(kept).isPositive().isLessThan(small.count("Lead")).isEqualTo(kept / 200 * 200);
+
+      try (SyncFixture generous =
+          new SyncFixture(jdbc(), SyncOptions.defaults().withApiBudgetShare(0.95))) {
+        generous.orgs.adopt(org, LocalOrgConnection.renewing(small, 200));
+        SyncRun resumed = generous.syncAndWait(org, List.of("Lead"), false);
+
+        assertThat(resumed.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+        assertThat(object(resumed, "Lead").created()).isEqualTo(small.count("Lead") - kept);
+        assertThat(generous.mirrorCount(org, "Lead")).isEqualTo(small.count("Lead"));
+      }
+    }
   }
 
   private List<String> firstIds(Org org, String object, int n) {
