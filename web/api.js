@@ -30,9 +30,12 @@ export function createApi(getKey) {
     }
     let data = null;
     try {
-      data = await response.json();
+      data = response.status === 204 ? null : await response.json();
     } catch {
       data = null;
+    }
+    if (response.status === 204) {
+      return null;
     }
     if (!response.ok) {
       const error = data && typeof data.error === 'object' ? data.error : {};
@@ -46,16 +49,116 @@ export function createApi(getKey) {
   }
 
   const conversationPath = (id) => `api/conversations/${encodeURIComponent(id)}`;
+  const orgPath = (id) => `api/orgs/${encodeURIComponent(id)}`;
+
+  // POST api/chat/stream: calls onEvent(name, data) for each server-sent event as it arrives and
+  // resolves with the 'done' body. An error before the stream starts is thrown as an ApiError (as
+  // the other calls do); an 'error' event is thrown as one too, once the events before it were seen.
+  async function chatStream(message, conversationId, onEvent) {
+    const headers = { Accept: 'text/event-stream', 'Content-Type': 'application/json' };
+    const key = getKey();
+    if (key) {
+      headers.Authorization = `Bearer ${key}`;
+    }
+    let response;
+    try {
+      response = await fetch('api/chat/stream', {
+        method: 'POST',
+        headers,
+        cache: 'no-store',
+        credentials: 'omit',
+        body: JSON.stringify(conversationId ? { message, conversationId } : { message }),
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'Scopien could not be reached. Check your connection and try again.');
+    }
+    if (!response.ok || !response.body) {
+      let data = null;
+      try {
+        data = await response.json();
+      } catch {
+        data = null;
+      }
+      const error = data && typeof data.error === 'object' ? data.error : {};
+      throw new ApiError(
+        response.status,
+        typeof error.code === 'string' ? error.code : `http_${response.status}`,
+        typeof error.message === 'string' ? error.message : `The server answered ${response.status}.`,
+      );
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let done = null;
+    for (;;) {
+      const { value, done: finished } = await reader.read();
+      buffer += decoder.decode(value ?? new Uint8Array(), { stream: !finished });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const event = parseEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        end = buffer.indexOf('\n\n');
+        if (!event) {
+          continue;
+        }
+        if (event.name === 'error') {
+          const error = event.data?.error ?? {};
+          throw new ApiError(200, error.code ?? 'error', error.message ?? 'Something went wrong.');
+        }
+        if (event.name === 'done') {
+          done = event.data;
+        } else {
+          onEvent(event.name, event.data);
+        }
+      }
+      if (finished) {
+        break;
+      }
+    }
+    if (!done) {
+      throw new ApiError(0, 'network', 'The reply was cut off. Your message may still have been handled; reload to see.');
+    }
+    return done;
+  }
 
   return {
     me: () => request('GET', 'api/me'),
     orgs: () => request('GET', 'api/orgs'),
     chat: (message, conversationId) =>
       request('POST', 'api/chat', conversationId ? { message, conversationId } : { message }),
+    chatStream,
+    history: (conversationId) => request('GET', `${conversationPath(conversationId)}/messages`),
     confirm: (conversationId) => request('POST', 'api/chat/confirm', { conversationId }),
     cancel: (conversationId) => request('POST', 'api/chat/cancel', { conversationId }),
     conversation: (conversationId) => request('GET', conversationPath(conversationId)),
     switchOrg: (conversationId, org) =>
       request('POST', `${conversationPath(conversationId)}/org`, { org }),
+    // Settings → Integrations (admins only).
+    connectOrg: (form) => request('POST', 'api/orgs/connect', form),
+    connectOutcome: (requestId) => request('GET', `api/orgs/connect/${encodeURIComponent(requestId)}`),
+    orgCard: (id) => request('GET', orgPath(id)),
+    reconnectOrg: (id) => request('POST', `${orgPath(id)}/reconnect`, {}),
+    disconnectOrg: (id) => request('DELETE', orgPath(id)),
+    removeOrg: (id) => request('DELETE', `${orgPath(id)}?remove=true`),
   };
+}
+
+function parseEvent(block) {
+  let name = 'message';
+  const data = [];
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event:')) {
+      name = line.slice(6).trim();
+    } else if (line.startsWith('data:')) {
+      data.push(line.slice(5).trimStart());
+    }
+  }
+  if (data.length === 0) {
+    return null;
+  }
+  try {
+    return { name, data: JSON.parse(data.join('\n')) };
+  } catch {
+    return null;
+  }
 }

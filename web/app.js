@@ -1,13 +1,16 @@
-// The chat panel: sign in with an API key, then talk to Scopien. State that must survive a reload
-// (the key, the conversation and its transcript) lives in sessionStorage, so it ends with the tab.
+// The chat panel: sign in with an API key, then talk to Scopien. The key and the conversation's id
+// live in sessionStorage, so they end with the tab; the conversation itself is kept by the server
+// and read back after a reload (or a server restart) from GET api/conversations/{id}/messages.
+// Replies stream in: tool calls show as they start and end, and the text as it is written.
 
 import { ApiError, createApi } from './api.js';
-import { confirmationActions, fillOrgBadge, messageItem, needsConfirmation, settleActions } from './render.js';
+import { createIntegrations } from './integrations.js';
+import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, settleActions } from './render.js';
 
 const KEY = 'scopien.apiKey';
 const CONVERSATION = 'scopien.conversationId';
-const TRANSCRIPT = 'scopien.transcript';
 const MAX_TRANSCRIPT = 200;
+const SET_ASIDE = 'Not confirmed: a later message set it aside.';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -21,6 +24,9 @@ const ui = {
   badge: $('org-badge'),
   orgSelect: $('org-select'),
   userName: $('user-name'),
+  settings: $('settings-button'),
+  integrationsView: $('integrations-view'),
+  backToChat: $('back-to-chat'),
   signOut: $('sign-out'),
   messages: $('messages'),
   emptyHint: $('empty-hint'),
@@ -31,6 +37,7 @@ const ui = {
 };
 
 const state = {
+  me: null,
   orgs: [],
   activeOrg: null,
   busy: false,
@@ -38,6 +45,22 @@ const state = {
 };
 
 const api = createApi(() => sessionStorage.getItem(KEY));
+
+const integrations = createIntegrations({
+  api,
+  onOrgsChanged: async () => {
+    await loadOrgs();
+    await refreshConversation();
+  },
+  // A 401 means the key is gone: back to the login. Other errors are the page's to show.
+  onError: (error) => {
+    if (error instanceof ApiError && error.status === 401) {
+      signOut('Your API key is no longer accepted. Sign in again.');
+      return true;
+    }
+    return false;
+  },
+});
 
 function conversationId() {
   return sessionStorage.getItem(CONVERSATION);
@@ -55,6 +78,7 @@ function setConversationId(id) {
 
 function showLogin(message) {
   ui.chatView.hidden = true;
+  ui.integrationsView.hidden = true;
   ui.sessionBar.hidden = true;
   ui.loginView.hidden = false;
   ui.loginError.hidden = !message;
@@ -75,21 +99,46 @@ async function signIn(key) {
       : error.message);
     return;
   }
+  state.me = me;
   ui.userName.textContent = `${me.name} (${me.role})`;
+  ui.settings.hidden = me.role !== 'admin';
   ui.keyInput.value = '';
   ui.loginView.hidden = true;
-  ui.chatView.hidden = false;
   ui.sessionBar.hidden = false;
-  restoreTranscript();
   await loadOrgs();
   await refreshConversation();
+  await loadHistory();
+  await route();
+}
+
+// ---- pages: the chat, and Settings → Integrations (#integrations, admins only) ----
+
+async function route() {
+  if (!state.me) {
+    return;
+  }
+  const wantsSettings = window.location.hash === '#integrations';
+  if (wantsSettings && state.me.role === 'admin') {
+    ui.chatView.hidden = true;
+    ui.settings.setAttribute('aria-pressed', 'true');
+    const returning = new URLSearchParams(window.location.search).get('connect');
+    await integrations.show(returning);
+    return;
+  }
+  if (wantsSettings) {
+    addEntry({ role: 'note', text: 'Only admins can open Settings → Integrations.' });
+    window.history.replaceState(null, '', window.location.pathname);
+  }
+  integrations.hide();
+  ui.settings.setAttribute('aria-pressed', 'false');
+  ui.chatView.hidden = false;
   ui.input.focus();
 }
 
 function signOut(message) {
   sessionStorage.removeItem(KEY);
+  state.me = null;
   setConversationId(null);
-  sessionStorage.removeItem(TRANSCRIPT);
   state.transcript = [];
   state.activeOrg = null;
   ui.messages.replaceChildren();
@@ -187,18 +236,32 @@ async function switchOrg() {
 
 function saveTranscript() {
   state.transcript = state.transcript.slice(-MAX_TRANSCRIPT);
-  sessionStorage.setItem(TRANSCRIPT, JSON.stringify(state.transcript));
 }
 
-function restoreTranscript() {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(TRANSCRIPT) ?? '[]');
-    state.transcript = Array.isArray(saved) ? saved : [];
-  } catch {
-    state.transcript = [];
+// The conversation as the server kept it. Only its last reply can still wait for a confirmation.
+async function loadHistory() {
+  const id = conversationId();
+  state.transcript = [];
+  ui.messages.replaceChildren();
+  if (!id) {
+    scrollToEnd();
+    return;
   }
-  ui.messages.replaceChildren(...state.transcript.map((entry, i) =>
-    itemFor(entry, i === state.transcript.length - 1)));
+  try {
+    const history = await api.history(id);
+    const turns = Array.isArray(history.messages) ? history.messages : [];
+    state.transcript = turns.map((turn, i) => {
+      const entry = { role: turn.role === 'user' ? 'user' : 'assistant', text: turn.text, toolCalls: turn.toolCalls ?? [] };
+      if (needsConfirmation(entry) && (i !== turns.length - 1 || !history.pendingChange)) {
+        entry.settled = 'No longer waiting for confirmation.';
+      }
+      return entry;
+    });
+    ui.messages.replaceChildren(...state.transcript.map((entry, i) =>
+      itemFor(entry, i === state.transcript.length - 1)));
+  } catch (error) {
+    handleError(error, 'The conversation could not be loaded.');
+  }
   scrollToEnd();
 }
 
@@ -213,7 +276,7 @@ function itemFor(entry, isLatest) {
     } else {
       const actions = document.createElement('div');
       actions.className = 'actions';
-      settleActions(actions, entry.settled ?? 'Not confirmed: a later message set it aside.');
+      settleActions(actions, entry.settled ?? SET_ASIDE);
       item.append(actions);
     }
   }
@@ -234,7 +297,7 @@ function retirePendingConfirmations() {
   }
   for (const entry of state.transcript) {
     if (needsConfirmation(entry) && !entry.settled) {
-      entry.settled = 'Not confirmed: a later message set it aside.';
+      entry.settled = SET_ASIDE;
     }
   }
   saveTranscript();
@@ -286,9 +349,22 @@ async function send(text) {
   retirePendingConfirmations();
   addEntry({ role: 'user', text });
   setBusy(true);
+  const live = liveReply();
+  ui.messages.append(live.item);
+  scrollToEnd();
   try {
-    acceptReply(await api.chat(text, conversationId()));
+    const reply = await api.chatStream(text, conversationId(), (name, data) => {
+      if (name === 'tool') {
+        live.tool(data);
+      } else if (name === 'delta') {
+        live.delta(data.text);
+      }
+      scrollToEnd();
+    });
+    live.item.remove();
+    acceptReply(reply);
   } catch (error) {
+    live.item.remove();
     if (!ui.input.value) {
       ui.input.value = text;
     }
@@ -343,6 +419,14 @@ ui.input.addEventListener('keydown', (event) => {
 });
 
 ui.orgSelect.addEventListener('change', () => switchOrg());
+ui.settings.addEventListener('click', () => {
+  window.location.hash = 'integrations';
+});
+ui.backToChat.addEventListener('click', () => {
+  window.history.pushState(null, '', window.location.pathname);
+  route();
+});
+window.addEventListener('hashchange', () => route());
 ui.signOut.addEventListener('click', () => signOut());
 
 const savedKey = sessionStorage.getItem(KEY);

@@ -113,9 +113,11 @@ function fit(cells, length, filler) {
   return fitted;
 }
 
-const INLINE = /`([^`]+)`|\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
+const INLINE = /\\([[\]*`\\|])|`([^`]+)`|\*\*(.+?)\*\*|\[((?:\\.|[^\]\n\\])+)\]\(([^)\s]+)\)/g;
 
-// Inline spans: text, strong (with inline children), code and link (http and https only).
+// Inline spans: text, strong (with inline children), code and link (http and https only). A
+// backslash before [ ] * ` \ or | keeps that character as plain text: the server escapes record
+// values this way, so a record's text can never become a link or formatting.
 export function parseInline(text) {
   const spans = [];
   let last = 0;
@@ -123,8 +125,11 @@ export function parseInline(text) {
     if (match.index > last) {
       spans.push({ type: 'text', text: text.slice(last, match.index) });
     }
-    const [whole, code, strong, label, url] = match;
-    if (code !== undefined) {
+    const [whole, escaped, code, strong, rawLabel, url] = match;
+    const label = rawLabel === undefined ? undefined : rawLabel.replace(/\\(.)/g, '$1');
+    if (escaped !== undefined) {
+      spans.push({ type: 'text', text: escaped });
+    } else if (code !== undefined) {
       spans.push({ type: 'code', text: code });
     } else if (strong !== undefined) {
       spans.push({ type: 'strong', children: parseInline(strong) });

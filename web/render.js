@@ -4,6 +4,7 @@
 import { parseBlocks } from './markdown.js';
 
 const STATUS_TEXT = {
+  running: 'running…',
   ok: 'done',
   error: 'failed',
   needs_confirmation: 'waiting for your confirmation',
@@ -113,25 +114,67 @@ function describeArguments(args) {
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
+function toolCallItem(call) {
+  const status = String(call.status ?? '');
+  const item = el('li', {
+    class: `tool-call status-${status.replace(/[^a-z_]/g, '')}`,
+    'data-testid': 'tool-call',
+    'data-tool': call.tool,
+    'data-status': status,
+  });
+  item.append(el('span', { class: 'tool-name' }, String(call.tool ?? '')));
+  item.append(el('span', { class: 'tool-status' }, STATUS_TEXT[status] ?? status));
+  const args = describeArguments(call.arguments);
+  if (args) {
+    item.append(el('span', { class: 'tool-args', title: JSON.stringify(call.arguments) }, args));
+  }
+  return item;
+}
+
 function toolCallList(toolCalls) {
   const list = el('ul', { class: 'tool-calls', 'aria-label': 'Tools used', 'data-testid': 'tool-calls' });
   for (const call of toolCalls) {
-    const status = String(call.status ?? '');
-    const item = el('li', {
-      class: `tool-call status-${status.replace(/[^a-z_]/g, '')}`,
-      'data-testid': 'tool-call',
-      'data-tool': call.tool,
-      'data-status': status,
-    });
-    item.append(el('span', { class: 'tool-name' }, String(call.tool ?? '')));
-    item.append(el('span', { class: 'tool-status' }, STATUS_TEXT[status] ?? status));
-    const args = describeArguments(call.arguments);
-    if (args) {
-      item.append(el('span', { class: 'tool-args', title: JSON.stringify(call.arguments) }, args));
-    }
-    list.append(item);
+    list.append(toolCallItem(call));
   }
   return list;
+}
+
+// A reply being written: tool calls appear as they start and settle as they end, and the text grows
+// as it streams in (plain text; the finished reply replaces this item, rendered from Markdown).
+export function liveReply() {
+  const item = el('li', {
+    class: 'message message-assistant message-live',
+    'data-testid': 'live-reply',
+    'data-role': 'assistant',
+    'aria-busy': 'true',
+  });
+  item.append(el('p', { class: 'author' }, 'Scopien'));
+  const tools = el('ul', { class: 'tool-calls', 'aria-label': 'Tools in use', 'data-testid': 'tool-activity' });
+  const text = el('p', { class: 'streaming-text', 'data-testid': 'streaming-text' });
+  const body = el('div', { class: 'message-body' });
+  body.append(text);
+  item.append(tools, body);
+  const running = [];
+  return {
+    item,
+    tool(call) {
+      const shown = toolCallItem(call);
+      if (call.status === 'running') {
+        tools.append(shown);
+        running.push(shown);
+        return;
+      }
+      const started = running.shift();
+      if (started) {
+        started.replaceWith(shown);
+      } else {
+        tools.append(shown);
+      }
+    },
+    delta(piece) {
+      text.textContent += String(piece ?? '');
+    },
+  };
 }
 
 // A confirm/cancel pair for a write waiting in production; handlers come from app.js.

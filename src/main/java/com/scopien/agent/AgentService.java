@@ -5,7 +5,6 @@ import com.scopien.agent.ChatReply.ToolCallRecord;
 import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.User;
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import java.time.Clock;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * <p>Thread-safe: turns of one conversation run one at a time; different conversations run in
  * parallel.
  */
-public final class AgentService implements Assistant {
+public final class AgentService implements StreamingAssistant {
   static final int MAX_MESSAGE_CHARS = 4_000;
   static final int STORED_MESSAGES = 80;
 
@@ -59,6 +58,11 @@ public final class AgentService implements Assistant {
 
   @Override
   public ChatReply chat(User user, String conversationId, String message) {
+    return chat(user, conversationId, message, ChatListener.NONE);
+  }
+
+  @Override
+  public ChatReply chat(User user, String conversationId, String message, ChatListener listener) {
     if (message == null || message.isBlank()) {
       throw ScopienException.invalid("empty_message", "The message is empty.");
     }
@@ -75,16 +79,18 @@ public final class AgentService implements Assistant {
       String prefix = "";
       if (waiting.isPresent()) {
         if (Confirmations.isYes(message)) {
-          return apply(user, id, message);
+          return apply(user, id, message, listener);
         }
         if (Confirmations.isNo(message)) {
-          return cancel(user, id, message);
+          return cancel(user, id, message, listener);
         }
         pending.take(id);
         prefix = "(I cancelled the change that was waiting: " + waiting.get().summary() + ".)\n\n";
+        ReplyChunks.send(prefix, listener);
       }
       List<ChatMessage> history = conversations.getMessages(id);
-      TurnRunner.Turn turn = runner.run(user, id, orgs.activeOrg(id), history, message.strip());
+      TurnRunner.Turn turn =
+          runner.run(user, id, orgs.activeOrg(id), history, message.strip(), listener);
       List<ChatMessage> all = new ArrayList<>(history);
       all.addAll(turn.added());
       conversations.updateMessages(id, TurnRunner.window(all, STORED_MESSAGES));
@@ -104,7 +110,7 @@ public final class AgentService implements Assistant {
       if (pending.peek(id).isEmpty()) {
         throw nothingPending();
       }
-      return apply(user, id, "Confirm");
+      return apply(user, id, "Confirm", ChatListener.NONE);
     }
   }
 
@@ -120,17 +126,24 @@ public final class AgentService implements Assistant {
       if (pending.peek(id).isEmpty()) {
         throw nothingPending();
       }
-      return cancel(user, id, "Cancel");
+      return cancel(user, id, "Cancel", ChatListener.NONE);
     }
   }
 
-  /** A short description of the change waiting in the conversation, if any. */
+  @Override
+  public List<ChatTurn> history(User user, String conversationId) {
+    String id = owned(user, conversationId);
+    return ChatHistory.turns(conversations.getMessages(id));
+  }
+
+  @Override
   public Optional<String> pendingChange(User user, String conversationId) {
     return pending.peek(owned(user, conversationId)).map(PendingWrite::summary);
   }
 
-  private ChatReply apply(User user, String id, String said) {
+  private ChatReply apply(User user, String id, String said, ChatListener listener) {
     PendingWrite write = pending.take(id).orElseThrow(AgentService::nothingPending);
+    listener.toolStarted(write.tool(), write.arguments());
     ToolOutcome outcome;
     if (!write.userId().equals(user.id())) {
       outcome = ToolOutcome.error("Only the person who asked for this change can confirm it.");
@@ -141,11 +154,12 @@ public final class AgentService implements Assistant {
         outcome.status() == ToolOutcome.Status.OK
             ? outcome.text()
             : "The change was not made: " + outcome.text();
-    remember(id, said, reply);
-    return reply(
-        id,
-        reply,
-        List.of(new ToolCallRecord(write.tool(), write.arguments(), outcome.status().wire())));
+    ToolCallRecord call =
+        new ToolCallRecord(write.tool(), write.arguments(), outcome.status().wire());
+    listener.toolFinished(call);
+    ReplyChunks.send(reply, listener);
+    remember(id, said, reply, List.of(call));
+    return reply(id, reply, List.of(call));
   }
 
   private ToolOutcome applyAsUser(User user, String id, PendingWrite write) {
@@ -160,20 +174,21 @@ public final class AgentService implements Assistant {
     }
   }
 
-  private ChatReply cancel(User user, String id, String said) {
+  private ChatReply cancel(User user, String id, String said, ChatListener listener) {
     Optional<PendingWrite> write = pending.take(id);
     String reply =
         write
             .map(w -> "Cancelled; nothing was changed. (It would have " + w.summary() + ".)")
             .orElse("There was nothing waiting to cancel.");
-    remember(id, said, reply);
+    ReplyChunks.send(reply, listener);
+    remember(id, said, reply, List.of());
     return reply(id, reply, List.of());
   }
 
-  private void remember(String id, String said, String reply) {
+  private void remember(String id, String said, String reply, List<ToolCallRecord> calls) {
     List<ChatMessage> all = new ArrayList<>(conversations.getMessages(id));
     all.add(UserMessage.from(said));
-    all.add(AiMessage.from(reply));
+    all.add(TurnRunner.replyMessage(reply, calls));
     conversations.updateMessages(id, TurnRunner.window(all, STORED_MESSAGES));
   }
 

@@ -8,10 +8,15 @@ import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurity;
 import com.scopien.store.Jdbc;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -26,6 +31,8 @@ import java.util.function.Predicate;
 public final class AgentServiceBuilder {
   private OrgDirectory orgs;
   private ChatModel model;
+  private StreamingChatModel streamingModel;
+  private EmbeddingModel embeddings;
   private Jdbc jdbc;
   private AuditLog auditLog;
   private FieldSecurity fieldSecurity = FieldSecurity.defaults();
@@ -48,6 +55,17 @@ public final class AgentServiceBuilder {
     return this;
   }
 
+  /**
+   * Lets the built-in offline model match requests to the tool catalogue's example requests by
+   * meaning with this embedding model (the composition root passes the in-process
+   * all-MiniLM-L6-v2). Without one it understands by keyword cues alone. Ignored when another chat
+   * model is set.
+   */
+  public AgentServiceBuilder embeddingModel(EmbeddingModel embeddings) {
+    this.embeddings = Objects.requireNonNull(embeddings);
+    return this;
+  }
+
   /** An OpenAI-compatible endpoint (OpenAI, Azure OpenAI, Ollama, vLLM ...). */
   public AgentServiceBuilder openAi(String baseUrl, Secret apiKey, String modelName) {
     this.model =
@@ -59,6 +77,24 @@ public final class AgentServiceBuilder {
             .timeout(Duration.ofSeconds(60))
             .maxRetries(1)
             .build();
+    this.streamingModel =
+        OpenAiStreamingChatModel.builder()
+            .baseUrl(baseUrl)
+            .apiKey(apiKey.reveal())
+            .modelName(modelName)
+            .temperature(0.0)
+            .timeout(Duration.ofSeconds(60))
+            .build();
+    return this;
+  }
+
+  /**
+   * The model that streams its replies token by token, for {@link
+   * AgentService#chat(com.scopien.security.User, String, String, ChatListener)}; set with {@link
+   * #openAi}. Without one, streamed replies come from the chat model in pieces once written.
+   */
+  public AgentServiceBuilder streamingChatModel(StreamingChatModel streamingModel) {
+    this.streamingModel = Objects.requireNonNull(streamingModel);
     return this;
   }
 
@@ -136,9 +172,25 @@ public final class AgentServiceBuilder {
     executors.put("sync_status", syncTools::status);
     executors.put("sync_errors", syncTools::errors);
     ToolDispatcher dispatcher = new ToolDispatcher(catalogue, orgs, executors);
-    ChatModel chosen =
-        model != null ? model : new OfflineChatModel(new DescribeVocabulary(orgs, clock), clock);
-    TurnRunner runner = new TurnRunner(chosen, catalogue, dispatcher, prompts, maxToolCalls, clock);
+    ChatModel chosen = model != null ? model : offlineModel(catalogue);
+    TurnRunner runner =
+        new TurnRunner(
+            chosen,
+            model != null ? streamingModel : null,
+            catalogue,
+            dispatcher,
+            prompts,
+            maxToolCalls,
+            clock);
     return new AgentService(orgs, conversations, pending, writer, runner, clock);
+  }
+
+  private ChatModel offlineModel(ToolCatalogue catalogue) {
+    DescribeVocabulary vocabulary = new DescribeVocabulary(orgs, clock);
+    Map<String, List<String>> examples = new LinkedHashMap<>();
+    catalogue.all().forEach(tool -> examples.put(tool.name(), tool.examples()));
+    return embeddings == null
+        ? OfflineChatModel.withExamples(vocabulary, clock, examples)
+        : OfflineChatModel.withExamples(vocabulary, clock, examples, embeddings);
   }
 }

@@ -5,21 +5,33 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
- * Renders records as a Markdown pipe table. Cell text from records is untrusted: pipes, line breaks
- * and control characters are neutralised and long values cut, so a record cannot break the table or
- * smuggle formatting into the reply.
+ * Renders records as a Markdown pipe table. Cell text from records is untrusted: markup is reduced
+ * to its readable text with jsoup (a rich-text description keeps its words, never its tags or
+ * attributes), pipes, Markdown punctuation, line breaks and control characters are neutralised and
+ * long values cut, so a record cannot break the table, smuggle formatting or a link into the reply,
+ * or hand HTML to any channel. The Id column links to the record in Salesforce.
  */
 final class RecordTable {
   private static final int MAX_CELL = 80;
+
+  private static final Pattern SALESFORCE_ID =
+      Pattern.compile("[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?");
 
   private RecordTable() {}
 
   /** A column: the record path to read and the heading to show. */
   record Column(String path, String heading) {}
 
-  static String render(List<Column> columns, List<SObjectRecord> records) {
+  /**
+   * @param recordUrlBase the org's instance URL; each Id becomes a link to {@code base/Id}, or
+   *     stays plain text when null
+   */
+  static String render(List<Column> columns, List<SObjectRecord> records, String recordUrlBase) {
     StringBuilder out = new StringBuilder("|");
     for (Column c : columns) {
       out.append(' ').append(cell(c.heading())).append(" |");
@@ -29,7 +41,12 @@ final class RecordTable {
     for (SObjectRecord record : records) {
       out.append("\n|");
       for (Column c : columns) {
-        out.append(' ').append(cell(format(record.get(c.path())))).append(" |");
+        Object value = record.get(c.path());
+        String text =
+            c.path().equals("Id") && recordUrlBase != null
+                ? link(String.valueOf(value), recordUrlBase)
+                : cell(format(value));
+        out.append(' ').append(text).append(" |");
       }
     }
     return out.toString();
@@ -55,11 +72,37 @@ final class RecordTable {
     return text;
   }
 
-  static String cell(String text) {
+  /** A Markdown link to the record in Salesforce, when the Id looks like one. */
+  static String link(String id, String recordUrlBase) {
+    if (recordUrlBase == null
+        || !SALESFORCE_ID.matcher(id).matches()
+        || !recordUrlBase.matches("https?://[^\\s()]+")) {
+      return cell(id);
+    }
+    String base = recordUrlBase.endsWith("/") ? recordUrlBase : recordUrlBase + "/";
+    return "[" + id + "](" + base + id + ")";
+  }
+
+  /** Text that may hold markup, as a person would read it: tags, attributes and scripts dropped. */
+  static String plainText(String text) {
+    if (text.indexOf('<') < 0) {
+      return text;
+    }
+    Document fragment = Jsoup.parseBodyFragment(text);
+    if (fragment.body().getAllElements().size() <= 1 && fragment.body().dataNodes().isEmpty()) {
+      return text;
+    }
+    return fragment.body().text();
+  }
+
+  static String cell(String raw) {
+    String text = plainText(raw);
     StringBuilder out = new StringBuilder();
     for (char c : text.toCharArray()) {
       if (c == '|') {
         out.append("\\|");
+      } else if (c == '[' || c == ']' || c == '*' || c == '`' || c == '\\') {
+        out.append('\\').append(c);
       } else if (Character.isISOControl(c)) {
         out.append(' ');
       } else {

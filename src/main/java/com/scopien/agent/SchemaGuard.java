@@ -77,8 +77,11 @@ final class SchemaGuard {
 
   FieldDescribe fieldOf(Role role, ObjectDescribe object, String name) {
     if (policy.hidden(role, object.name(), name)) {
+      // The name is not repeated: a hidden field's name appears in no reply, result or log.
       throw new ToolException(
-          name + " on " + object.name() + " is hidden by policy; it cannot be read or written.");
+          "A field you named on "
+              + object.name()
+              + " is hidden by field-level security; it cannot be read, filtered on or written.");
     }
     return object.field(name).orElseThrow(() -> unknownField(role, object, name));
   }

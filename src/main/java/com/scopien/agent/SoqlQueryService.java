@@ -116,7 +116,8 @@ public final class SoqlQueryService {
   private void requireVisible(User user, String object, String field) {
     if (!fieldSecurity.isVisible(user.role(), object, field)) {
       throw ScopienException.forbidden(
-          "hidden_field", "The field '" + field + "' is hidden by field-level security.");
+          "hidden_field",
+          "A field in the query is hidden by field-level security; it cannot be read or filtered on.");
     }
   }
 

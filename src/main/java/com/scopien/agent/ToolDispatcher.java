@@ -40,6 +40,23 @@ final class ToolDispatcher {
   /** A tool call as the contract records it, and the result the model sees. */
   record Dispatched(String tool, Map<String, Object> arguments, ToolOutcome outcome) {}
 
+  /** The call's arguments as a map, for showing a call before it runs; raw text if not JSON. */
+  Map<String, Object> arguments(ToolExecutionRequest request) {
+    try {
+      String raw =
+          request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
+      JsonNode args = Json.MAPPER.readTree(raw);
+      if (args != null && args.isObject()) {
+        return Json.toMap(args);
+      }
+    } catch (Exception e) {
+      // Shown as given below; dispatch() answers the model with the parse error.
+    }
+    Map<String, Object> raw = new LinkedHashMap<>();
+    raw.put("raw", String.valueOf(request.arguments()));
+    return raw;
+  }
+
   Dispatched dispatch(User user, String conversationId, ToolExecutionRequest request) {
     String name = request.name();
     JsonNode args;

@@ -12,10 +12,12 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,11 @@ import java.util.Map;
 final class TurnRunner {
   static final int HISTORY_WINDOW = 40;
 
+  /** The attribute of a turn's last message that keeps the turn's tool calls, for the history. */
+  static final String TOOL_CALLS = "scopien.toolCalls";
+
   private final ChatModel model;
+  private final StreamingChatModel streaming;
   private final ToolCatalogue catalogue;
   private final ToolDispatcher dispatcher;
   private final PromptLibrary prompts;
@@ -37,12 +43,14 @@ final class TurnRunner {
 
   TurnRunner(
       ChatModel model,
+      StreamingChatModel streaming,
       ToolCatalogue catalogue,
       ToolDispatcher dispatcher,
       PromptLibrary prompts,
       int maxToolCalls,
       Clock clock) {
     this.model = model;
+    this.streaming = streaming;
     this.catalogue = catalogue;
     this.dispatcher = dispatcher;
     this.prompts = prompts;
@@ -53,7 +61,13 @@ final class TurnRunner {
   /** The reply, the tool calls made, and the messages this turn adds to the memory. */
   record Turn(String reply, List<ToolCallRecord> toolCalls, List<ChatMessage> added) {}
 
-  Turn run(User user, String conversationId, Org active, List<ChatMessage> history, String text) {
+  Turn run(
+      User user,
+      String conversationId,
+      Org active,
+      List<ChatMessage> history,
+      String text,
+      ChatListener listener) {
     SystemMessage system = SystemMessage.from(systemPrompt(user, active));
     List<ToolSpecification> tools = toolsFor(user);
     List<ChatMessage> added = new ArrayList<>();
@@ -62,11 +76,16 @@ final class TurnRunner {
     int used = 0;
     while (true) {
       boolean spent = used >= maxToolCalls;
-      AiMessage ai = ask(system, history, added, spent ? List.of() : tools);
-      added.add(ai);
+      Answer answer = ask(system, history, added, spent ? List.of() : tools, listener);
+      AiMessage ai = answer.message();
       if (!ai.hasToolExecutionRequests()) {
-        return new Turn(ai.text() == null ? "" : ai.text(), calls, added);
+        String reply = ai.text() == null ? "" : ai.text();
+        if (!answer.streamed()) {
+          ReplyChunks.send(reply, listener);
+        }
+        return finish(reply, calls, added);
       }
+      added.add(ai);
       String confirmation = null;
       for (ToolExecutionRequest request : ai.toolExecutionRequests()) {
         ToolOutcome outcome;
@@ -76,9 +95,13 @@ final class TurnRunner {
                   "Not run: this message already used its " + maxToolCalls + " tool calls.");
         } else {
           used++;
+          listener.toolStarted(request.name(), dispatcher.arguments(request));
           ToolDispatcher.Dispatched done = dispatcher.dispatch(user, conversationId, request);
           outcome = done.outcome();
-          calls.add(new ToolCallRecord(done.tool(), done.arguments(), outcome.status().wire()));
+          ToolCallRecord call =
+              new ToolCallRecord(done.tool(), done.arguments(), outcome.status().wire());
+          calls.add(call);
+          listener.toolFinished(call);
         }
         added.add(
             ToolExecutionResultMessage.builder()
@@ -92,32 +115,58 @@ final class TurnRunner {
         }
       }
       if (confirmation != null) {
-        added.add(AiMessage.from(confirmation));
-        return new Turn(confirmation, calls, added);
+        ReplyChunks.send(confirmation, listener);
+        return finish(confirmation, calls, added);
       }
       if (spent) {
         String reply = "I stopped after " + maxToolCalls + " tool calls for this message.";
-        added.add(AiMessage.from(reply));
-        return new Turn(reply, calls, added);
+        ReplyChunks.send(reply, listener);
+        return finish(reply, calls, added);
       }
     }
   }
 
-  private AiMessage ask(
+  /** The turn's last message keeps its tool calls as an attribute, so the history can show them. */
+  private static Turn finish(String reply, List<ToolCallRecord> calls, List<ChatMessage> added) {
+    added.add(replyMessage(reply, calls));
+    return new Turn(reply, calls, added);
+  }
+
+  /** A reply as stored in the memory, with the contract's tool calls of its turn. */
+  static AiMessage replyMessage(String reply, List<ToolCallRecord> calls) {
+    List<Map<String, Object>> wire = new ArrayList<>();
+    for (ToolCallRecord call : calls) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("tool", call.tool());
+      entry.put("arguments", call.arguments());
+      entry.put("status", call.status());
+      wire.add(entry);
+    }
+    return AiMessage.builder().text(reply).attributes(Map.of(TOOL_CALLS, wire)).build();
+  }
+
+  private record Answer(AiMessage message, boolean streamed) {}
+
+  private Answer ask(
       SystemMessage system,
       List<ChatMessage> history,
       List<ChatMessage> added,
-      List<ToolSpecification> tools) {
+      List<ToolSpecification> tools,
+      ChatListener listener) {
     List<ChatMessage> messages = new ArrayList<>();
     messages.add(system);
     messages.addAll(window(history, HISTORY_WINDOW));
     messages.addAll(added);
-    ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+    ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
     if (!tools.isEmpty()) {
-      request.toolSpecifications(tools);
+      builder.toolSpecifications(tools);
     }
+    ChatRequest request = builder.build();
     try {
-      return model.chat(request.build()).aiMessage();
+      if (streaming != null && listener != ChatListener.NONE) {
+        return new Answer(StreamedAnswers.ask(streaming, request, listener), true);
+      }
+      return new Answer(model.chat(request).aiMessage(), false);
     } catch (ScopienException e) {
       throw e;
     } catch (RuntimeException e) {

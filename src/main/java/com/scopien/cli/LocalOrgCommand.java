@@ -1,6 +1,12 @@
 package com.scopien.cli;
 
 import com.scopien.App;
+import com.scopien.ScopienException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -28,15 +34,48 @@ final class LocalOrgCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the demo data (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(
+      names = "--jwt-public-key",
+      paramLabel = "PEM",
+      description =
+          "Trust this X.509 certificate or public key (PEM file) for the JWT bearer flow, as"
+              + " uploading it to the connected app does; may be repeated.")
+  List<Path> jwtKeys = new ArrayList<>();
+
+  @Option(
+      names = "--fault",
+      paramLabel = "KIND:RATE[:delayMs=N][:paths=REGEX]",
+      description =
+          "Make a share of API calls fail, for tests and benchmarks (repeatable). KIND is lock,"
+              + " server_error, expired_session, limit, slow or drop; e.g. lock:0.05 or"
+              + " slow:0.1:delayMs=500.")
+  List<String> faults = new ArrayList<>();
+
+  @Option(
+      names = "--fault-seed",
+      description = "Seed of the fault draws, so runs repeat (default: ${DEFAULT-VALUE}).")
+  long faultSeed = 1;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
-      throw com.scopien.ScopienException.invalid("invalid_port", "--port must be 0 to 65535.");
+      throw ScopienException.invalid("invalid_port", "--port must be 0 to 65535.");
     }
     if (!(scale > 0 && scale <= 1)) {
-      throw com.scopien.ScopienException.invalid("invalid_scale", "--scale must be > 0 and <= 1.");
+      throw ScopienException.invalid("invalid_scale", "--scale must be > 0 and <= 1.");
     }
-    AutoCloseable org = App.startLocalOrg(port, sandbox, scale, seed, System.out);
+    List<String> pems = new ArrayList<>();
+    for (Path key : jwtKeys) {
+      try {
+        pems.add(Files.readString(key));
+      } catch (IOException e) {
+        throw ScopienException.invalid("unreadable_key", "Cannot read " + key + ".");
+      }
+    }
+    AutoCloseable org =
+        App.startLocalOrg(
+            new App.LocalOrgRequest(port, sandbox, scale, seed, pems, faults, faultSeed),
+            System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

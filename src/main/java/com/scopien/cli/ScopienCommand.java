@@ -1,6 +1,8 @@
 package com.scopien.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Scopien 0.1.0",
     description = "A conversational assistant for Salesforce data.",
-    subcommands = {ServeCommand.class, LocalOrgCommand.class, ChatCommand.class, SyncCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      LocalOrgCommand.class,
+      ChatCommand.class,
+      SyncCommand.class,
+      OrgsCommand.class
+    })
 public final class ScopienCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -33,14 +41,28 @@ public final class ScopienCommand implements Runnable {
    * Like {@link #run(String[], Map)}, printing to {@code out} and {@code err} (null: the console).
    */
   public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new ScopienCommand(), new EnvFactory(env));
-    if (out != null) {
-      cli.setOut(out);
-    }
-    if (err != null) {
-      cli.setErr(err);
-    }
+    return run(
+        args,
+        env,
+        System.in,
+        out != null ? out : new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        err != null ? err : new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * As {@link #run(String[], Map, PrintWriter, PrintWriter)}, reading {@code in} as standard input.
+   */
+  public static int run(
+      String[] args, Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new ScopienCommand(), new EnvFactory(env, in));
     cli.setExecutionExceptionHandler(new FriendlyErrors());
-    return cli.execute(args);
+    cli.setOut(out);
+    cli.setErr(err);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 }

@@ -58,7 +58,8 @@ final class CustomObjects {
             textArea("Description__c", "Description", 32000),
             of("Active__c", "Active", FieldType.BOOLEAN),
             number("Quantity__c", "Quantity", 18, 0),
-            picklist("Category__c", "Category", CATEGORIES))
+            picklist("Category__c", "Category", CATEGORIES),
+            text("Legacy_Key__c", "Legacy Key", 40).lookupKey())
         .build();
   }
 }

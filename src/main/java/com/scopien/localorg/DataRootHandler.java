@@ -25,6 +25,8 @@ final class DataRootHandler {
   void resources(RestCall call) {
     String base = call.base();
     Map<String, Object> resources = new LinkedHashMap<>();
+    resources.put("composite", base + "/composite");
+    resources.put("jobs", base + "/jobs");
     resources.put("limits", base + "/limits");
     resources.put("query", base + "/query");
     resources.put("queryAll", base + "/queryAll");

@@ -131,6 +131,12 @@ final class FieldSpec {
     return this;
   }
 
+  /** An External Id without the unique attribute: upserts may then match several rows. */
+  FieldSpec lookupKey() {
+    this.externalId = true;
+    return this;
+  }
+
   FieldSpec unique() {
     this.unique = true;
     return this;

@@ -30,7 +30,10 @@ public final class LocalOrg implements AutoCloseable {
   private final RecordStore store;
   private final RecordWriter writer;
   private final SessionStore sessions;
+  private final JwtBearerGrant jwtBearer;
   private final ApiUsageMeter usage;
+  private final FaultInjector faults;
+  private final BulkService bulk;
   private final LocalOrgServer server;
   private final Duration generationTime;
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -41,7 +44,10 @@ public final class LocalOrg implements AutoCloseable {
     this.store = assembly.store();
     this.writer = assembly.writer();
     this.sessions = assembly.sessions();
+    this.jwtBearer = assembly.jwtBearer();
     this.usage = assembly.usage();
+    this.faults = assembly.faults();
+    this.bulk = assembly.bulk();
     this.server = assembly.server();
     this.generationTime = assembly.generationTime();
   }
@@ -179,6 +185,31 @@ public final class LocalOrg implements AutoCloseable {
     sessions.expireAllSessions();
   }
 
+  /**
+   * Registers a key for the JWT bearer flow, as uploading a certificate to the connected app does:
+   * assertions signed by its private key, issued by the app's client id for the demo user, sign in.
+   * Takes the PEM of an X.509 certificate ({@code BEGIN CERTIFICATE}) or of a public key ({@code
+   * BEGIN PUBLIC KEY}); may be called more than once.
+   *
+   * @throws IllegalArgumentException when the text holds no RSA certificate or public key
+   */
+  public void trustJwtKey(String pem) {
+    jwtBearer.trust(pem);
+  }
+
+  /**
+   * Replaces the fault plan (see {@link FaultPlan}); its random source restarts from its seed.
+   * {@code FaultPlan.none()} turns faults off. The same as POST {@code /_scopien/faults}.
+   */
+  public void injectFaults(FaultPlan plan) {
+    faults.use(plan);
+  }
+
+  /** How many injected faults of each kind ({@code lock}, {@code drop} ...) have struck. */
+  public Map<String, Long> faultsFired() {
+    return faults.fired();
+  }
+
   /** Blocks until {@link #close} is called; for the CLI's {@code local-org} command. */
   public void awaitClose() throws InterruptedException {
     closed.await();
@@ -188,6 +219,7 @@ public final class LocalOrg implements AutoCloseable {
   public void close() {
     if (closed.getCount() > 0) {
       server.stop();
+      bulk.close();
       closed.countDown();
     }
   }

@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  * @param sessionIdleTimeout an access token dies after this long without use
  * @param redirectUris registered OAuth callbacks; empty accepts any {@code http://localhost} or
  *     {@code http://127.0.0.1} callback, which suits demo mode on any port
+ * @param faults injected failures from the start (none by default); see {@link FaultPlan}
  */
 public record LocalOrgOptions(
     Flavour flavour,
@@ -38,7 +39,8 @@ public record LocalOrgOptions(
     String password,
     Clock clock,
     Duration sessionIdleTimeout,
-    List<String> redirectUris) {
+    List<String> redirectUris,
+    FaultPlan faults) {
 
   /** Which of Acme's two orgs this is. */
   public enum Flavour {
@@ -88,6 +90,7 @@ public record LocalOrgOptions(
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+    Objects.requireNonNull(faults, "faults");
     redirectUris = List.copyOf(redirectUris);
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535");
@@ -121,7 +124,8 @@ public record LocalOrgOptions(
         DEMO_PASSWORD,
         Clock.systemUTC(),
         Duration.ofHours(2),
-        List.of());
+        List.of(),
+        FaultPlan.none());
   }
 
   public LocalOrgOptions withHost(String value) {
@@ -172,6 +176,10 @@ public record LocalOrgOptions(
     return copy(b -> b.redirectUris = value);
   }
 
+  public LocalOrgOptions withFaults(FaultPlan value) {
+    return copy(b -> b.faults = value);
+  }
+
   private LocalOrgOptions copy(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
@@ -193,6 +201,7 @@ public record LocalOrgOptions(
     Clock clock;
     Duration sessionIdleTimeout;
     List<String> redirectUris;
+    FaultPlan faults;
 
     Draft(LocalOrgOptions o) {
       flavour = o.flavour;
@@ -208,6 +217,7 @@ public record LocalOrgOptions(
       clock = o.clock;
       sessionIdleTimeout = o.sessionIdleTimeout;
       redirectUris = o.redirectUris;
+      faults = o.faults;
     }
 
     LocalOrgOptions build() {
@@ -224,7 +234,8 @@ public record LocalOrgOptions(
           password,
           clock,
           sessionIdleTimeout,
-          redirectUris);
+          redirectUris,
+          faults);
     }
   }
 
@@ -247,6 +258,8 @@ public record LocalOrgOptions(
         + clientId
         + ", username="
         + username
+        + ", faults="
+        + faults.rules().size()
         + "]";
   }
 }

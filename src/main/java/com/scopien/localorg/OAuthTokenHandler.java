@@ -14,21 +14,28 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code POST /services/oauth2/token} for the client-credentials, authorization-code (with PKCE),
- * refresh-token and username-password grants, and {@code /services/oauth2/revoke}. Replies carry no
- * {@code expires_in}; {@code issued_at} is a string of epoch milliseconds; refresh replies leave
- * out {@code refresh_token}.
+ * refresh-token, JWT bearer and username-password grants, and {@code /services/oauth2/revoke}.
+ * Replies carry no {@code expires_in}; {@code issued_at} is a string of epoch milliseconds; refresh
+ * replies leave out {@code refresh_token}.
  */
 final class OAuthTokenHandler {
 
   private final OrgIdentity org;
   private final ConnectedApp app;
   private final SessionStore sessions;
+  private final JwtBearerGrant jwtBearer;
   private final Clock clock;
 
-  OAuthTokenHandler(OrgIdentity org, ConnectedApp app, SessionStore sessions, Clock clock) {
+  OAuthTokenHandler(
+      OrgIdentity org,
+      ConnectedApp app,
+      SessionStore sessions,
+      JwtBearerGrant jwtBearer,
+      Clock clock) {
     this.org = org;
     this.app = app;
     this.sessions = sessions;
+    this.jwtBearer = jwtBearer;
     this.clock = clock;
   }
 
@@ -40,6 +47,7 @@ final class OAuthTokenHandler {
           case "authorization_code" -> authorizationCode(ctx);
           case "refresh_token" -> refreshToken(ctx);
           case "password" -> password(ctx);
+          case JwtBearerGrant.GRANT_TYPE -> jwtBearer(ctx);
           default ->
               throw OAuthError.badRequest("unsupported_grant_type", "grant type not supported");
         };
@@ -70,6 +78,13 @@ final class OAuthTokenHandler {
     String userId =
         org.authenticate(ctx.formParam("username"), ctx.formParam("password"))
             .orElseThrow(() -> OAuthError.invalidGrant("authentication failure"));
+    String token = sessions.openSession(userId, app.clientId(), "api", null);
+    return reply(token, null, userId, "api");
+  }
+
+  /** Like Salesforce: no client secret, no refresh token; the assertion is the credential. */
+  private Map<String, Object> jwtBearer(Context ctx) {
+    String userId = jwtBearer.userFor(ctx.formParam("assertion"));
     String token = sessions.openSession(userId, app.clientId(), "api", null);
     return reply(token, null, userId, "api");
   }

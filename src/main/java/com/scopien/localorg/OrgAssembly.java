@@ -1,6 +1,7 @@
 package com.scopien.localorg;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Builds one org's object graph from its options: schema, store with generated data, sessions,
@@ -11,7 +12,10 @@ record OrgAssembly(
     RecordStore store,
     RecordWriter writer,
     SessionStore sessions,
+    JwtBearerGrant jwtBearer,
     ApiUsageMeter usage,
+    FaultInjector faults,
+    BulkService bulk,
     LocalOrgServer server,
     Duration generationTime) {
 
@@ -30,22 +34,44 @@ record OrgAssembly(
     ConnectedApp app =
         new ConnectedApp(options.clientId(), options.clientSecret(), options.redirectUris());
     SessionStore sessions = new SessionStore(orgId, options.clock(), options.sessionIdleTimeout());
+    JwtBearerGrant jwtBearer = new JwtBearerGrant(identity, app, options.clock());
     ApiUsageMeter usage = new ApiUsageMeter(options.clock(), options.dailyApiLimit());
     RecordWriter writer = new RecordWriter(store, options.clock());
+    QueryExecutor executor = new QueryExecutor(store, options.clock());
+    BulkService bulk =
+        new BulkService(
+            store,
+            writer,
+            executor,
+            options.clock(),
+            new IdGenerator(pod),
+            options.flavour().name().toLowerCase());
+    FaultInjector faults = new FaultInjector();
+    faults.use(options.faults());
+    RecycleBin recycleBin = new RecycleBin(store, writer, options.clock());
+    Instant orgCreated = (Instant) store.rows(schema.get("Organization")).get(0).get("CreatedDate");
     LocalOrgServer.Handlers handlers =
         new LocalOrgServer.Handlers(
             new RestGate(sessions, usage),
-            new OAuthTokenHandler(identity, app, sessions, options.clock()),
+            new OAuthTokenHandler(identity, app, sessions, jwtBearer, options.clock()),
             new AuthorizeHandler(identity, app, sessions, options.clock()),
             new IdentityHandler(identity, sessions, store),
             new DataRootHandler(identity, usage),
-            new DescribeHandler(schema),
+            new DescribeHandler(schema, options.clock().instant()),
             new SObjectHandler(store, writer),
+            new ExternalIdHandler(store, writer),
+            new CollectionsHandler(store, writer),
+            new ReplicationHandler(store, recycleBin, options.clock(), orgCreated),
             new QueryHandler(
                 store,
-                new QueryExecutor(store, options.clock()),
-                new QueryCursors(new IdGenerator(pod), options.clock())));
+                executor,
+                new QueryCursors(new IdGenerator(pod), options.clock()),
+                recycleBin),
+            new BulkJobHandler(bulk, sessions, usage),
+            new BulkQueryHandler(bulk),
+            new FaultHandler(faults, sessions));
     LocalOrgServer server = new LocalOrgServer(options.flavour().name().toLowerCase(), handlers);
-    return new OrgAssembly(identity, store, writer, sessions, usage, server, generationTime);
+    return new OrgAssembly(
+        identity, store, writer, sessions, jwtBearer, usage, faults, bulk, server, generationTime);
   }
 }

@@ -37,7 +37,12 @@ final class QueryExecutor {
 
   /** The rows the query selects, in order, with OFFSET and LIMIT applied. */
   List<StoredRecord> rows(QueryPlan plan, boolean includeDeleted) {
-    List<StoredRecord> matched = matching(plan, store.rows(plan.object()), includeDeleted);
+    return rows(plan, store.rows(plan.object()), includeDeleted);
+  }
+
+  /** Like {@link #rows(QueryPlan, boolean)} over some of the object's rows (a PK chunk). */
+  List<StoredRecord> rows(QueryPlan plan, List<StoredRecord> candidates, boolean includeDeleted) {
+    List<StoredRecord> matched = matching(plan, candidates, includeDeleted);
     sort(plan, matched);
     return window(matched, plan.offset(), plan.limit());
   }

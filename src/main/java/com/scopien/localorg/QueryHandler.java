@@ -20,13 +20,16 @@ final class QueryHandler {
   private final Aggregator aggregator;
   private final QueryRowJson json;
   private final QueryCursors cursors;
+  private final RecycleBin recycleBin;
 
-  QueryHandler(RecordStore store, QueryExecutor executor, QueryCursors cursors) {
+  QueryHandler(
+      RecordStore store, QueryExecutor executor, QueryCursors cursors, RecycleBin recycleBin) {
     this.planner = new QueryPlanner(store, executor);
     this.executor = executor;
     this.aggregator = new Aggregator(executor);
     this.json = new QueryRowJson(store, executor);
     this.cursors = cursors;
+    this.recycleBin = recycleBin;
   }
 
   void query(RestCall call, boolean includeDeleted) {
@@ -35,6 +38,9 @@ final class QueryHandler {
       throw ApiError.badRequest("MALFORMED_QUERY", "A query string has to be specified");
     }
     QueryPlan plan = planner.plan(soql);
+    if (includeDeleted) {
+      recycleBin.purgeExpired();
+    }
     switch (plan.kind()) {
       case COUNT ->
           call.reply(

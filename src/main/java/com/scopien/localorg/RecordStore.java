@@ -1,5 +1,6 @@
 package com.scopien.localorg;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The org's rows, one table per object in Id (creation) order, held in memory. Rows are immutable
  * and replaced on write; readers get snapshot lists. Deleted rows stay in their table with
- * IsDeleted set (the recycle bin), which is what queryAll and the future {@code deleted} resource
- * read. Thread-safe; validation and change stamping live in {@link RecordWriter}.
+ * IsDeleted set (the recycle bin), which is what queryAll and the {@code deleted} resource read,
+ * until {@link RecycleBin} purges them. Thread-safe; validation and change stamping live in {@link
+ * RecordWriter}.
  */
 final class RecordStore {
 
@@ -71,6 +74,29 @@ final class RecordStore {
     }
   }
 
+  /** Removes a row for good: a purge from the recycle bin, or a create being undone. */
+  void remove(StoredRecord row) {
+    lock.writeLock().lock();
+    try {
+      tables.get(row.object().name()).remove(row.id());
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Runs {@code work} while no other thread can read or write the store, so that several writes (an
+   * all-or-none collection) appear at once or not at all. The calling thread may still read.
+   */
+  <T> T exclusively(Supplier<T> work) {
+    lock.writeLock().lock();
+    try {
+      return work.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   /** A row by its canonical 18-character Id, deleted or not. */
   Optional<StoredRecord> find(String id18) {
     Optional<ObjectDef> object = schema.byKeyPrefix(SalesforceIds.keyPrefix(id18));
@@ -93,6 +119,29 @@ final class RecordStore {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * The live rows whose {@code key} field holds {@code text}: the way External Ids match, ignoring
+   * case for text and by value for numbers.
+   *
+   * @throws ApiError JSON_PARSER_ERROR when the text is not a value of the field's type
+   */
+  List<StoredRecord> byExternalId(ObjectDef object, FieldDef key, String text) {
+    Object wanted = FieldValues.fromJson(key, JsonNodeFactory.instance.textNode(text));
+    List<StoredRecord> matches = new ArrayList<>();
+    int position = object.position(key.name());
+    for (StoredRecord row : rows(object)) {
+      Object have = row.get(position);
+      boolean same =
+          have instanceof String s
+              ? s.equalsIgnoreCase(String.valueOf(wanted))
+              : have != null && have.equals(wanted);
+      if (same && !row.deleted()) {
+        matches.add(row);
+      }
+    }
+    return matches;
   }
 
   int count(ObjectDef object, boolean includeDeleted) {

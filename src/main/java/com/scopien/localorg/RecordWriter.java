@@ -1,6 +1,7 @@
 package com.scopien.localorg;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Creates, updates and deletes rows the way the org's DML does: checks the body against the schema,
@@ -19,9 +21,19 @@ import java.util.Map;
  */
 final class RecordWriter {
 
+  /** What an upsert did: the record's Id and whether it was created, or the rows it matched. */
+  record Upsert(String id, boolean created, List<StoredRecord> ambiguous) {
+    boolean isAmbiguous() {
+      return !ambiguous.isEmpty();
+    }
+  }
+
   private final RecordStore store;
   private final FieldChecks checks;
   private final Clock clock;
+
+  /** Inside {@link #atomically}: each changed row's state before, by Id (null: created). */
+  private Map<String, StoredRecord> journal;
 
   RecordWriter(RecordStore store, Clock clock) {
     this.store = store;
@@ -44,7 +56,7 @@ final class RecordWriter {
     String id = store.newId(object);
     values[0] = id;
     stamp(object, values, userId, now, true);
-    finish(object, values, null, input, now);
+    finish(object, values, null, null, input, now);
     return id;
   }
 
@@ -60,7 +72,7 @@ final class RecordWriter {
     input.forEach((field, value) -> values[object.position(field.name())] = value);
     Instant now = now();
     stamp(object, values, userId, now, false);
-    finish(object, values, before, input, now);
+    finish(object, values, before, current, input, now);
   }
 
   synchronized void delete(StoredRecord current, String userId) {
@@ -72,13 +84,79 @@ final class RecordWriter {
     Object[] values = current.copyValues();
     values[object.position("IsDeleted")] = true;
     stamp(object, values, userId, now(), false);
-    store.put(new StoredRecord(object, values));
+    save(new StoredRecord(object, values), current);
+  }
+
+  /**
+   * Inserts or updates the one live row whose External Id field {@code key} equals {@code value}
+   * (ignoring case, as unique text fields do). Several matches write nothing and are returned.
+   */
+  synchronized Upsert upsert(
+      ObjectDef object, FieldDef key, String value, JsonNode body, String userId) {
+    List<StoredRecord> matches = store.byExternalId(object, key, value);
+    if (matches.size() > 1) {
+      return new Upsert(null, false, matches);
+    }
+    if (matches.size() == 1) {
+      update(matches.get(0), body, userId);
+      return new Upsert(matches.get(0).id(), false, List.of());
+    }
+    ObjectNode withKey = body != null && body.isObject() ? ((ObjectNode) body).deepCopy() : null;
+    if (withKey != null) {
+      withKey.put(key.name(), value);
+    }
+    return new Upsert(create(object, withKey, userId), true, List.of());
+  }
+
+  /**
+   * Runs several writes as one unit that readers see whole or not at all. {@code work} gets a
+   * rollback action that restores every row the unit has changed so far; an unexpected exception
+   * rolls back too.
+   */
+  synchronized <T> T atomically(Function<Runnable, T> work) {
+    return store.exclusively(
+        () -> {
+          journal = new LinkedHashMap<>();
+          try {
+            return work.apply(this::rollback);
+          } catch (RuntimeException e) {
+            rollback();
+            throw e;
+          } finally {
+            journal = null;
+          }
+        });
+  }
+
+  /** Removes a deleted row for good (the recycle bin emptying itself). */
+  synchronized void purge(StoredRecord deleted) {
+    store.find(deleted.id()).filter(StoredRecord::deleted).ifPresent(store::remove);
+  }
+
+  private void rollback() {
+    journal.forEach(
+        (id, before) -> {
+          if (before == null) {
+            store.find(id).ifPresent(store::remove);
+          } else {
+            store.put(before);
+          }
+        });
+    journal.clear();
+  }
+
+  private void save(StoredRecord row, StoredRecord before) {
+    if (journal != null) {
+      journal.putIfAbsent(row.id(), before);
+    }
+    store.put(row);
   }
 
   private void finish(
       ObjectDef object,
       Object[] values,
       Object[] before,
+      StoredRecord previous,
       Map<FieldDef, Object> input,
       Instant now) {
     requireFields(object, values);
@@ -88,7 +166,7 @@ final class RecordWriter {
     StoredRecord row = new StoredRecord(object, values);
     ValidationRules.check(row);
     checkUnique(row, input.keySet());
-    store.put(row);
+    save(row, previous);
   }
 
   private Map<FieldDef, Object> parse(ObjectDef object, JsonNode body, boolean create) {

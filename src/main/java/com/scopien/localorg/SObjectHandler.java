@@ -33,25 +33,35 @@ final class SObjectHandler {
 
   void get(RestCall call) {
     StoredRecord row = live(call);
+    List<String> names = new ArrayList<>();
     String fieldsParam = call.ctx().queryParam("fields");
-    List<FieldDef> fields;
-    if (fieldsParam == null || fieldsParam.isBlank()) {
-      fields = row.object().fields();
-    } else {
-      fields = new ArrayList<>();
+    if (fieldsParam != null && !fieldsParam.isBlank()) {
       for (String name : fieldsParam.split(",")) {
-        String trimmed = name.trim();
-        fields.add(
-            row.object()
-                .field(trimmed)
-                .orElseThrow(() -> ApiError.noSuchColumn("", trimmed, row.object().name())));
-      }
-      FieldDef id = row.object().fields().get(0);
-      if (!fields.contains(id)) {
-        fields.add(id);
+        names.add(name.trim());
       }
     }
-    call.reply(200, RecordJson.of(row, fields, call.base()));
+    call.reply(200, RecordJson.of(row, fields(row.object(), names), call.base()));
+  }
+
+  /**
+   * The fields a read asked for, Id included; every field when none are named.
+   *
+   * @throws ApiError INVALID_FIELD for a name the object does not have
+   */
+  static List<FieldDef> fields(ObjectDef object, List<String> names) {
+    if (names.isEmpty()) {
+      return object.fields();
+    }
+    List<FieldDef> fields = new ArrayList<>();
+    for (String name : names) {
+      fields.add(
+          object.field(name).orElseThrow(() -> ApiError.noSuchColumn("", name, object.name())));
+    }
+    FieldDef id = object.fields().get(0);
+    if (!fields.contains(id)) {
+      fields.add(id);
+    }
+    return fields;
   }
 
   /** POST on a row: only the {@code _HttpMethod=PATCH} override is allowed. */

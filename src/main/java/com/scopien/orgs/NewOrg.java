@@ -18,12 +18,7 @@ public record NewOrg(
 
   public NewOrg {
     Objects.requireNonNull(environment, "environment");
-    if (name == null || !name.trim().matches("[\\p{L}\\p{N} ._'-]{1,120}")) {
-      throw ScopienException.invalid(
-          "invalid_org_name",
-          "An org name needs 1 to 120 letters, digits, spaces or . _ ' - characters.");
-    }
-    name = name.trim();
+    name = OrgNames.requireValid(name);
     if (clientId == null || clientId.isBlank()) {
       throw ScopienException.invalid("missing_client_id", "Give the connected app's client id.");
     }

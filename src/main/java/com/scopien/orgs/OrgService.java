@@ -4,15 +4,14 @@ import com.scopien.ScopienException;
 import com.scopien.config.Secret;
 import com.scopien.salesforce.ClientOptions;
 import com.scopien.salesforce.HttpSalesforceClient;
-import com.scopien.salesforce.Identity;
 import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.OAuthException;
 import com.scopien.salesforce.OAuthSessionProvider;
-import com.scopien.salesforce.SObjectRecord;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
 import com.scopien.salesforce.TokenResponse;
+import com.scopien.security.AuditLog;
 import com.scopien.store.Jdbc;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -24,8 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connected orgs: connecting one (client credentials), finding the one a person means, handing out
- * a client that renews its own session, and the active org of each conversation. Thread-safe.
+ * Connected orgs: finding the one a person means, handing out a client that renews its own session
+ * (client credentials, refresh token or JWT bearer, whichever the org was connected with), the
+ * active org of each conversation, and the demo orgs' start-up connection. Admin changes (connect,
+ * reconnect, disconnect, remove) go through {@link OrgConnections}. Thread-safe.
+ *
+ * <p>When an org refuses to renew a session for good ({@code invalid_grant}: a revoked refresh
+ * token, a deactivated user), the org is marked {@link OrgStatus#NEEDS_REAUTH} at once and no
+ * client is handed out for it again until an admin reconnects it; nothing retries.
  */
 public final class OrgService implements OrgDirectory {
   private static final Logger log = LoggerFactory.getLogger(OrgService.class);
@@ -36,6 +41,7 @@ public final class OrgService implements OrgDirectory {
   private final HttpClient http;
   private final ClientOptions clientOptions;
   private final UsageRecorder usage;
+  private final OrgAudit audit;
   private final Clock clock;
   private final Map<String, HttpSalesforceClient> clients = new ConcurrentHashMap<>();
 
@@ -46,6 +52,7 @@ public final class OrgService implements OrgDirectory {
       HttpClient http,
       ClientOptions clientOptions,
       UsageRecorder usage,
+      AuditLog audit,
       Clock clock) {
     this.store = new OrgStore(jdbc);
     this.sealer = sealer;
@@ -53,61 +60,38 @@ public final class OrgService implements OrgDirectory {
     this.http = http;
     this.clientOptions = clientOptions;
     this.usage = usage;
+    this.audit = new OrgAudit(audit);
     this.clock = clock;
   }
 
   /**
    * Signs in with the client credentials flow, reads who and what the org is, checks that it is the
    * environment the caller said, and stores it with its credentials sealed. Nothing is stored when
-   * any step fails.
+   * any step fails. No role check and no audit entry: admins connect through {@link
+   * OrgConnections}; this is the composition root's path for the demo orgs.
    *
    * @throws ScopienException CONFLICT {@code org_name_taken}; INVALID_INPUT for a bad URL, a wrong
    *     secret or an environment that does not match the org
    */
   public Org connect(NewOrg request) {
-    if (store.byName(request.name()).isPresent()) {
-      throw new ScopienException(
-          ScopienException.Kind.CONFLICT,
-          "org_name_taken",
-          "An org called '" + request.name() + "' is already connected; choose another name.");
-    }
+    requireFreeName(request.name());
     TokenResponse token =
         oauth.clientCredentials(request.loginUrl(), request.clientId(), request.clientSecret());
     OrgFacts facts = readFacts(token);
-    if (facts.sandbox() != (request.environment() == Environment.SANDBOX)) {
-      throw ScopienException.invalid(
-          "environment_mismatch",
-          "That org is a "
-              + (facts.sandbox() ? "sandbox" : "production org")
-              + ", but it was added as "
-              + request.environment().wireName()
-              + ".");
-    }
-    String id = Jdbc.newId();
+    facts.requireEnvironment(request.environment());
     Org org =
-        new Org(
-            id,
-            request.name(),
-            request.environment(),
-            request.loginUrl(),
-            token.instanceUrl(),
-            facts.orgId(),
-            facts.name(),
-            facts.edition(),
-            facts.username(),
-            OrgStatus.ACTIVE,
-            clock.instant(),
-            null);
+        newOrg(
+            Jdbc.newId(), request.name(), request.environment(), request.loginUrl(), token, facts);
     store.insert(
         new OrgStore.StoredOrg(
             org, OrgStore.AuthFlow.CLIENT_CREDENTIALS, request.clientId(), request.demo()),
         new OrgStore.SealedSecrets(
-            sealer.seal(request.clientSecret().reveal(), id),
-            sealer.seal(token.accessToken().reveal(), id),
+            sealer.seal(request.clientSecret().reveal(), org.id()),
+            sealer.seal(token.accessToken().reveal(), org.id()),
             null),
         clock.instant());
     log.info("Connected org '{}' ({}) at {}", org.name(), facts.name(), org.instanceUrl());
-    return org;
+    return byId(org.id()).orElseThrow();
   }
 
   /**
@@ -131,23 +115,8 @@ public final class OrgService implements OrgDirectory {
             sealer.seal(token.accessToken().reveal(), org.id()),
             null),
         clock.instant());
-    clients.remove(org.id());
+    forgetClient(org.id());
     return byId(org.id()).orElseThrow();
-  }
-
-  /** Forgets an org: revokes its token at the org (best effort) and deletes its row. */
-  public void remove(String reference) {
-    Org org = resolve(reference);
-    OrgStore.SealedSecrets secrets = store.secrets(org.id());
-    if (secrets.accessToken() != null) {
-      try {
-        oauth.revoke(org.loginUrl(), Secret.of(sealer.open(secrets.accessToken(), org.id())));
-      } catch (ScopienException e) {
-        log.warn("Could not revoke the token of org '{}': {}", org.name(), e.getMessage());
-      }
-    }
-    clients.remove(org.id());
-    store.delete(org.id());
   }
 
   /** True when an org other than the built-in demo orgs is connected. */
@@ -185,7 +154,7 @@ public final class OrgService implements OrgDirectory {
               + current.name()
               + "' cannot be used: "
               + current.status().label()
-              + ". An admin must connect it again.");
+              + ". An admin must connect it again (Settings → Integrations → Reconnect).");
     }
     return clients.computeIfAbsent(current.id(), id -> newClient(store.byId(id).orElseThrow()));
   }
@@ -203,82 +172,162 @@ public final class OrgService implements OrgDirectory {
     store.setActiveOrg(conversationId, org.id(), clock.instant());
   }
 
+  // ---- shared with OrgConnections ----
+
+  OrgStore store() {
+    return store;
+  }
+
+  SecretSealer sealer() {
+    return sealer;
+  }
+
+  OAuthClient oauth() {
+    return oauth;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  OrgAudit audit() {
+    return audit;
+  }
+
+  OrgFacts readFacts(TokenResponse token) {
+    return OrgFacts.read(token, oauth, http, clientOptions);
+  }
+
+  /** Drops the cached client, so the next {@link #client} reads the org's credentials afresh. */
+  void forgetClient(String orgId) {
+    clients.remove(orgId);
+  }
+
+  /**
+   * @throws ScopienException CONFLICT {@code org_name_taken}
+   */
+  void requireFreeName(String name) {
+    if (store.byName(name).isPresent()) {
+      throw new ScopienException(
+          ScopienException.Kind.CONFLICT,
+          "org_name_taken",
+          "An org called '" + name + "' is already connected; choose another name.");
+    }
+  }
+
+  /** An ACTIVE org as a new token and the facts read with it describe it. */
+  Org newOrg(
+      String id,
+      String name,
+      Environment environment,
+      String loginUrl,
+      TokenResponse token,
+      OrgFacts facts) {
+    return new Org(
+        id,
+        name,
+        environment,
+        loginUrl,
+        token.instanceUrl(),
+        facts.orgId(),
+        facts.name(),
+        facts.edition(),
+        facts.username(),
+        OrgStatus.ACTIVE,
+        clock.instant(),
+        null);
+  }
+
   private HttpSalesforceClient newClient(OrgStore.StoredOrg stored) {
     Org org = stored.org();
     OrgStore.SealedSecrets secrets = store.secrets(org.id());
-    Secret clientSecret = Secret.of(sealer.open(secrets.clientSecret(), org.id()));
     TokenResponse initial = null;
     if (secrets.accessToken() != null && org.instanceUrl() != null) {
       initial =
           new TokenResponse(
-              Secret.of(sealer.open(secrets.accessToken(), org.id())),
-              Optional.empty(),
+              open(secrets.accessToken(), org.id()),
+              Optional.ofNullable(open(secrets.refreshToken(), org.id())),
               org.instanceUrl(),
               null,
               clock.instant(),
               null);
     }
-    OAuthSessionProvider.Renewal signIn =
+    OAuthSessionProvider.Renewal signIn = renewal(stored, secrets);
+    OAuthSessionProvider.Renewal guarded =
         previous -> {
           try {
-            return oauth.clientCredentials(org.loginUrl(), stored.clientId(), clientSecret);
+            return signIn.renew(previous);
           } catch (OAuthException e) {
             if (e.needsReauthorization()) {
-              needsReauthorization(org);
+              needsReauthorization(org, e.errorCode());
             }
             throw e;
           }
         };
     SessionProvider sessions =
         new OAuthSessionProvider(
-            signIn,
+            guarded,
             initial,
             renewed ->
                 store.saveSecrets(
                     org.id(),
-                    new OrgStore.SealedSecrets(
-                        secrets.clientSecret(),
-                        sealer.seal(renewed.accessToken().reveal(), org.id()),
-                        null),
+                    store
+                        .secrets(org.id())
+                        .withTokens(
+                            sealer.seal(renewed.accessToken().reveal(), org.id()),
+                            renewed
+                                .refreshToken()
+                                .map(t -> sealer.seal(t.reveal(), org.id()))
+                                .orElse(secrets.refreshToken())),
                     clock.instant()));
     ClientOptions options =
         clientOptions.withUsageListener(reading -> usage.record(org.id(), reading));
     return SalesforceClients.create(http, sessions, options);
   }
 
-  private void needsReauthorization(Org org) {
+  /** How the org signs in again, by the flow it was connected with. */
+  private OAuthSessionProvider.Renewal renewal(
+      OrgStore.StoredOrg stored, OrgStore.SealedSecrets secrets) {
+    Org org = stored.org();
+    Secret clientSecret = open(secrets.clientSecret(), org.id());
+    return switch (stored.flow()) {
+      case CLIENT_CREDENTIALS ->
+          previous -> oauth.clientCredentials(org.loginUrl(), stored.clientId(), clientSecret);
+      case REFRESH_TOKEN -> {
+        Secret refreshToken = open(secrets.refreshToken(), org.id());
+        yield previous -> {
+          Secret current =
+              previous != null && previous.refreshToken().isPresent()
+                  ? previous.refreshToken().get()
+                  : refreshToken;
+          if (current == null) {
+            throw ScopienException.forbidden(
+                "org_unavailable", "The org '" + org.name() + "' holds no refresh token.");
+          }
+          return oauth.refresh(org.loginUrl(), stored.clientId(), clientSecret, current);
+        };
+      }
+      case JWT_BEARER -> {
+        Secret key = open(secrets.privateKey(), org.id());
+        yield previous ->
+            oauth.jwtBearer(
+                org.loginUrl(),
+                stored.clientId(),
+                stored.jwtSubject(),
+                key,
+                org.environment() == Environment.SANDBOX);
+      }
+    };
+  }
+
+  private Secret open(String sealed, String orgId) {
+    return sealed == null ? null : Secret.of(sealer.open(sealed, orgId));
+  }
+
+  private void needsReauthorization(Org org, String reason) {
     log.warn("Org '{}' refused to renew its session; it needs re-authorisation", org.name());
     store.updateStatus(org.id(), OrgStatus.NEEDS_REAUTH);
-    clients.remove(org.id());
+    forgetClient(org.id());
+    audit.needsReauthorization(org, reason);
   }
-
-  private OrgFacts readFacts(TokenResponse token) {
-    SalesforceClient probe =
-        SalesforceClients.create(http, SessionProvider.fixed(token.session()), clientOptions);
-    SObjectRecord organization =
-        probe
-            .query("SELECT Id, Name, OrganizationType, IsSandbox FROM Organization LIMIT 1")
-            .records()
-            .stream()
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    ScopienException.invalid(
-                        "no_organization",
-                        "The org did not describe itself (no Organization row)."));
-    String username = null;
-    if (token.idUrl() != null) {
-      Identity identity = oauth.identity(token.idUrl(), token.accessToken());
-      username = identity.username();
-    }
-    return new OrgFacts(
-        String.valueOf(organization.get("Id")),
-        String.valueOf(organization.get("Name")),
-        String.valueOf(organization.get("OrganizationType")),
-        Boolean.TRUE.equals(organization.get("IsSandbox")),
-        username);
-  }
-
-  private record OrgFacts(
-      String orgId, String name, String edition, boolean sandbox, String username) {}
 }

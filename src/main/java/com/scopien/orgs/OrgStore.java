@@ -12,7 +12,7 @@ import java.util.Optional;
 final class OrgStore {
   private static final String COLUMNS =
       "id, name, environment, login_url, instance_url, sf_org_id, organization_name, edition,"
-          + " username, status, connected_at, last_sync_at, auth_flow, client_id, demo";
+          + " username, status, connected_at, last_sync_at, auth_flow, client_id, demo, jwt_subject";
 
   private final Jdbc jdbc;
 
@@ -20,16 +20,36 @@ final class OrgStore {
     this.jdbc = jdbc;
   }
 
-  /** An org row with the connection facts that are not secret. */
-  record StoredOrg(Org org, AuthFlow flow, String clientId, boolean demo) {}
+  /**
+   * An org row with the connection facts that are not secret; {@code jwtSubject} is the username of
+   * the JWT bearer flow, else null.
+   */
+  record StoredOrg(Org org, AuthFlow flow, String clientId, boolean demo, String jwtSubject) {
+    StoredOrg(Org org, AuthFlow flow, String clientId, boolean demo) {
+      this(org, flow, clientId, demo, null);
+    }
+  }
 
   /** Sealed credentials of one org; any may be null. */
-  record SealedSecrets(String clientSecret, String accessToken, String refreshToken) {}
+  record SealedSecrets(
+      String clientSecret, String accessToken, String refreshToken, String privateKey) {
+    SealedSecrets(String clientSecret, String accessToken, String refreshToken) {
+      this(clientSecret, accessToken, refreshToken, null);
+    }
+
+    SealedSecrets withTokens(String access, String refresh) {
+      return new SealedSecrets(clientSecret, access, refresh, privateKey);
+    }
+  }
 
   /** How Scopien signs in to the org again when a session ends. */
   enum AuthFlow {
+    /** The connected app's client id and secret (its "Run As" user). */
     CLIENT_CREDENTIALS,
-    REFRESH_TOKEN
+    /** A refresh token from the browser's authorization-code flow. */
+    REFRESH_TOKEN,
+    /** A JWT signed with the app's private key, as a named user. */
+    JWT_BEARER
   }
 
   List<StoredOrg> all() {
@@ -53,8 +73,8 @@ final class OrgStore {
           jdbc.update(
               "INSERT INTO orgs (id, name, name_key, environment, login_url, instance_url,"
                   + " sf_org_id, organization_name, edition, username, status, auth_flow,"
-                  + " client_id, demo, connected_at, last_sync_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  + " client_id, demo, connected_at, last_sync_at, jwt_subject)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               org.id(),
               org.name(),
               nameKey(org.name()),
@@ -70,14 +90,16 @@ final class OrgStore {
               stored.clientId(),
               stored.demo(),
               org.connectedAt(),
-              org.lastSyncAt());
+              org.lastSyncAt(),
+              stored.jwtSubject());
           jdbc.update(
               "INSERT INTO org_secrets (org_id, client_secret_enc, access_token_enc,"
-                  + " refresh_token_enc, updated_at) VALUES (?, ?, ?, ?, ?)",
+                  + " refresh_token_enc, private_key_enc, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
               org.id(),
               secrets.clientSecret(),
               secrets.accessToken(),
               secrets.refreshToken(),
+              secrets.privateKey(),
               now);
         });
   }
@@ -89,6 +111,33 @@ final class OrgStore {
         loginUrl,
         instanceUrl,
         orgId);
+  }
+
+  /**
+   * After a reconnect: the org's facts as read again, how it signs in now, and ACTIVE, with its new
+   * credentials, in one transaction.
+   */
+  void reconnected(StoredOrg stored, SealedSecrets secrets, Instant now) {
+    Org org = stored.org();
+    jdbc.inTransaction(
+        () -> {
+          jdbc.update(
+              "UPDATE orgs SET login_url = ?, instance_url = ?, sf_org_id = ?,"
+                  + " organization_name = ?, edition = ?, username = ?, status = ?, auth_flow = ?,"
+                  + " client_id = ?, jwt_subject = ? WHERE id = ?",
+              org.loginUrl(),
+              org.instanceUrl(),
+              org.salesforceOrgId(),
+              org.organizationName(),
+              org.edition(),
+              org.username(),
+              OrgStatus.ACTIVE,
+              stored.flow(),
+              stored.clientId(),
+              stored.jwtSubject(),
+              org.id());
+          saveSecrets(org.id(), secrets, now);
+        });
   }
 
   void updateStatus(String orgId, OrgStatus status) {
@@ -105,24 +154,26 @@ final class OrgStore {
 
   SealedSecrets secrets(String orgId) {
     return jdbc.queryOne(
-            "SELECT client_secret_enc, access_token_enc, refresh_token_enc FROM org_secrets"
-                + " WHERE org_id = ?",
+            "SELECT client_secret_enc, access_token_enc, refresh_token_enc, private_key_enc"
+                + " FROM org_secrets WHERE org_id = ?",
             row ->
                 new SealedSecrets(
                     row.getString("client_secret_enc"),
                     row.getString("access_token_enc"),
-                    row.getString("refresh_token_enc")),
+                    row.getString("refresh_token_enc"),
+                    row.getString("private_key_enc")),
             orgId)
-        .orElse(new SealedSecrets(null, null, null));
+        .orElse(new SealedSecrets(null, null, null, null));
   }
 
   void saveSecrets(String orgId, SealedSecrets secrets, Instant now) {
     jdbc.update(
         "UPDATE org_secrets SET client_secret_enc = ?, access_token_enc = ?,"
-            + " refresh_token_enc = ?, updated_at = ? WHERE org_id = ?",
+            + " refresh_token_enc = ?, private_key_enc = ?, updated_at = ? WHERE org_id = ?",
         secrets.clientSecret(),
         secrets.accessToken(),
         secrets.refreshToken(),
+        secrets.privateKey(),
         now,
         orgId);
   }
@@ -177,6 +228,7 @@ final class OrgStore {
         org,
         AuthFlow.valueOf(row.getString("auth_flow")),
         row.getString("client_id"),
-        row.getBoolean("demo"));
+        row.getBoolean("demo"),
+        row.getString("jwt_subject"));
   }
 }

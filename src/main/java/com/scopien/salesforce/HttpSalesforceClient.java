@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * or {@link #invalidateDescribes}. Thread-safe; build it with {@link SalesforceClients}.
  */
 public final class HttpSalesforceClient implements SalesforceClient {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
-  private static final Pattern FIELD_PATH =
+  static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,79}");
+  static final Pattern FIELD_PATH =
       Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?");
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?");
   private static final Pattern NEXT_RECORDS =
       Pattern.compile("/services/data/v\\d+\\.\\d/query(All)?/[A-Za-z0-9_-]+");
 
@@ -35,6 +35,8 @@ public final class HttpSalesforceClient implements SalesforceClient {
   private final String base;
   private final int queryBatchSize;
   private final ConcurrentMap<String, ObjectDescribe> describes = new ConcurrentHashMap<>();
+  private final HttpCollections collections;
+  private final HttpReplication replication;
 
   HttpSalesforceClient(HttpClient http, SessionProvider sessions, ClientOptions options) {
     this.mapper = SalesforceJson.newMapper();
@@ -43,6 +45,18 @@ public final class HttpSalesforceClient implements SalesforceClient {
     this.executor = new RestExecutor(exchanger, sessions, options.retryPolicy());
     this.base = "/services/data/v" + options.apiVersion();
     this.queryBatchSize = options.queryBatchSize();
+    this.collections = new HttpCollections(executor, mapper, base);
+    this.replication = new HttpReplication(executor, mapper, base);
+  }
+
+  /** sObject Collections and upsert by External Id on this client's session and retries. */
+  public SObjectCollections collections() {
+    return collections;
+  }
+
+  /** The updated and deleted resources on this client's session and retries. */
+  public ReplicationClient replication() {
+    return replication;
   }
 
   @Override
@@ -180,7 +194,7 @@ public final class HttpSalesforceClient implements SalesforceClient {
     }
   }
 
-  private static String check(Pattern pattern, String value, String code, String what) {
+  static String check(Pattern pattern, String value, String code, String what) {
     if (value == null || !pattern.matcher(value).matches()) {
       String shown =
           value == null || value.length() <= 100 ? value : value.substring(0, 100) + "...";
@@ -190,11 +204,11 @@ public final class HttpSalesforceClient implements SalesforceClient {
   }
 
   /** Form-style encoding, but spaces as {@code %20} so every server reads them the same way. */
-  private static String encode(String value) {
+  static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static SalesforceException invalid(String code, String message) {
+  static SalesforceException invalid(String code, String message) {
     return new SalesforceException(Kind.INVALID_INPUT, code, 0, message);
   }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Salesforce's OAuth 2.0 endpoints on a login host ({@code https://login.salesforce.com}, {@code
  * https://test.salesforce.com} or a My Domain): client credentials, authorization code with PKCE,
- * refresh token, revocation and the identity URL.
+ * refresh token, JWT bearer, revocation and the identity URL.
  *
  * <p>Every login URL must be https, or http on a loopback address (the local org). Refusals are
  * {@link OAuthException}s; a host that cannot be reached gives a {@link SalesforceException} that
@@ -31,11 +31,13 @@ public final class OAuthClient {
   private static final Logger log = LoggerFactory.getLogger(OAuthClient.class);
 
   private final HttpClient http;
+  private final Clock clock;
   private final Duration timeout;
   private final TokenReader tokens;
 
   public OAuthClient(HttpClient http, Clock clock, Duration timeout) {
     this.http = http;
+    this.clock = clock;
     this.timeout = timeout;
     ObjectMapper mapper = SalesforceJson.newMapper();
     this.tokens = new TokenReader(mapper, clock);
@@ -121,6 +123,44 @@ public final class OAuthClient {
     TokenResponse token =
         tokens.read(postForm(loginUrl, "/services/oauth2/token", form), clientSecret);
     return token.refreshToken().isPresent() ? token : token.withRefreshToken(refreshToken);
+  }
+
+  /**
+   * JWT bearer flow: signs in as {@code username} with an assertion signed by the connected app's
+   * private key (RS256, PEM text). No client secret and no refresh token: renew by running the flow
+   * again. {@code sandbox} picks the audience for Salesforce's own hosts (see {@link
+   * JwtAssertion#audienceFor}).
+   *
+   * @throws SalesforceException INVALID_INPUT ({@code invalid_private_key}) for an unusable key
+   * @throws OAuthException {@code invalid_grant} when the org refuses the assertion or the user
+   */
+  public TokenResponse jwtBearer(
+      String loginUrl, String clientId, String username, Secret privateKeyPem, boolean sandbox) {
+    String base = LoginUrls.requireSafeBase(loginUrl, "Login URL", "INVALID_LOGIN_URL");
+    String assertion =
+        JwtAssertion.sign(
+            RsaKeys.privateKey(privateKeyPem.reveal()),
+            clientId,
+            username,
+            JwtAssertion.audienceFor(base, sandbox),
+            clock.instant());
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
+    form.put("assertion", assertion);
+    return tokens.read(postForm(base, "/services/oauth2/token", form), null);
+  }
+
+  /**
+   * Checks that the login host answers at all (any HTTP status will do), before a person is sent
+   * there. Sends no credentials.
+   *
+   * @throws SalesforceException INVALID_INPUT for an unsafe URL, RETRIABLE naming the host when it
+   *     cannot be reached
+   */
+  public void probe(String loginUrl) {
+    String base = LoginUrls.requireSafeBase(loginUrl, "Login URL", "INVALID_LOGIN_URL");
+    URI uri = URI.create(base + "/services/oauth2/authorize");
+    send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), uri);
   }
 
   /** Revokes an access or refresh token (a refresh token takes its access tokens with it). */

@@ -36,7 +36,13 @@ final class SalesforceErrors {
           "STRING_TOO_LONG",
           "NUMBER_OUTSIDE_VALID_RANGE",
           "DUPLICATE_VALUE",
-          "JSON_PARSER_ERROR");
+          "DUPLICATE_EXTERNAL_ID",
+          "JSON_PARSER_ERROR",
+          "INVALID_REPLICATION_DATE",
+          "EXCEEDED_ID_LIMIT",
+          "MISSING_ARGUMENT",
+          "INVALIDJOB",
+          "FUNCTIONALITY_NOT_ENABLED");
 
   private static final Set<String> NOT_FOUND = Set.of("NOT_FOUND", "ENTITY_IS_DELETED");
 
@@ -48,6 +54,9 @@ final class SalesforceErrors {
 
   /** The error for a non-2xx reply. */
   SalesforceException fromResponse(int status, String body) {
+    if (status == 300) {
+      return multipleChoices(body);
+    }
     String code = null;
     String message = null;
     JsonNode root = parse(body);
@@ -67,6 +76,20 @@ final class SalesforceErrors {
       message = "Salesforce answered HTTP " + status + " without an error message.";
     }
     return new SalesforceException(kindOf(status, code), code, status, clip(message));
+  }
+
+  /** 300: an External Id matched several records; the body lists their URLs. */
+  private SalesforceException multipleChoices(String body) {
+    Set<String> urls = new LinkedHashSet<>();
+    JsonNode root = parse(body);
+    if (root != null && root.isArray()) {
+      root.forEach(url -> addIfPresent(urls, url.isTextual() ? url.textValue() : null));
+    }
+    return new SalesforceException(
+        Kind.CONFLICT,
+        "MULTIPLE_CHOICES",
+        300,
+        clip("The External Id matches several records: " + String.join(", ", urls)));
   }
 
   /** What the caller can do about {@code code} seen with {@code status}. */

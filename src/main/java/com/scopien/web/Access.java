@@ -16,7 +16,7 @@ enum Access implements RouteRole {
   ANY_USER(Role.GUEST),
   /** Managers and admins: starting and stopping syncs. */
   MANAGER(Role.MANAGER),
-  /** Admins only: sync settings, object selection, field mappings. */
+  /** Admins only: sync settings, object selection, field mappings, and every change to orgs. */
   ADMIN(Role.ADMIN);
 
   private final Role minimum;

@@ -1,32 +1,102 @@
 package com.scopien.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.ScopienException;
-import com.scopien.agent.Assistant;
+import com.scopien.agent.ChatListener;
 import com.scopien.agent.ChatReply;
+import com.scopien.agent.StreamingAssistant;
 import com.scopien.security.User;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * {@code POST /api/chat} and the confirmation of pending writes: parse, call the assistant, render.
- * Access and errors are handled around it, by the route's {@link Access} and the error mapper.
+ * {@code POST /api/chat}, its streamed twin, the conversation's history and the confirmation of
+ * pending writes: parse, call the assistant, render. Access and errors are handled around it, by
+ * the route's {@link Access} and the error mapper (for a stream, until its first event).
  */
 final class ChatHandler {
 
   /** Long enough for any request a person types or pastes; the body limit bounds it anyway. */
   static final int MAX_MESSAGE_CHARS = 8_000;
 
-  private final Assistant assistant;
+  private final StreamingAssistant assistant;
   private final PendingWrites pendingWrites;
   private final JsonBodyReader reader;
+  private final ObjectMapper json;
 
-  ChatHandler(Assistant assistant, PendingWrites pendingWrites, JsonBodyReader reader) {
+  ChatHandler(
+      StreamingAssistant assistant,
+      PendingWrites pendingWrites,
+      JsonBodyReader reader,
+      ObjectMapper json) {
     this.assistant = assistant;
     this.pendingWrites = pendingWrites;
     this.reader = reader;
+    this.json = json;
   }
 
   void chat(Context ctx) {
+    Request request = request(ctx);
+    ChatReply reply =
+        assistant.chat(ApiKeyAuthHandler.user(ctx), request.conversationId(), request.message());
+    ctx.json(WireFormat.chat(reply));
+  }
+
+  /**
+   * {@code POST /api/chat/stream}: the same body as {@code /api/chat}, answered as server-sent
+   * events: {@code tool} as each tool call starts ({@code status: running}) and ends, {@code delta}
+   * with each piece of reply text, then {@code done} with the whole {@code /api/chat} body. An
+   * error after the first event arrives as an {@code error} event with the usual error body.
+   */
+  void stream(Context ctx) {
+    Request request = request(ctx);
+    EventStream events = new EventStream(ctx, json);
+    ChatListener listener =
+        new ChatListener() {
+          @Override
+          public void toolStarted(String tool, Map<String, Object> arguments) {
+            events.send("tool", new WireFormat.ToolCall(tool, arguments, "running"));
+          }
+
+          @Override
+          public void toolFinished(ChatReply.ToolCallRecord call) {
+            events.send(
+                "tool", new WireFormat.ToolCall(call.tool(), call.arguments(), call.status()));
+          }
+
+          @Override
+          public void delta(String text) {
+            events.send("delta", new WireFormat.Delta(text));
+          }
+        };
+    ChatReply reply;
+    try {
+      reply =
+          assistant.chat(
+              ApiKeyAuthHandler.user(ctx), request.conversationId(), request.message(), listener);
+    } catch (RuntimeException e) {
+      if (!events.started()) {
+        throw e;
+      }
+      events.send("error", ErrorMapper.bodyFor(e, ctx));
+      return;
+    }
+    events.send("done", WireFormat.chat(reply));
+  }
+
+  /** {@code GET /api/conversations/{id}/messages}: the turns people saw, for a reloaded panel. */
+  void history(Context ctx) {
+    String id = JsonBodyReader.conversationId(ctx.pathParam("id"), "id");
+    User user = ApiKeyAuthHandler.user(ctx);
+    ctx.json(
+        WireFormat.history(
+            id, assistant.history(user, id), assistant.pendingChange(user, id).orElse(null)));
+  }
+
+  private record Request(String message, String conversationId) {}
+
+  private Request request(Context ctx) {
     JsonBodyReader.Body body = reader.read(ctx);
     String message = body.requiredText("message");
     if (message.length() > MAX_MESSAGE_CHARS) {
@@ -38,8 +108,7 @@ final class ChatHandler {
         body.optionalText("conversationId")
             .map(id -> JsonBodyReader.conversationId(id, "conversationId"))
             .orElse(null);
-    ChatReply reply = assistant.chat(ApiKeyAuthHandler.user(ctx), conversationId, message);
-    ctx.json(WireFormat.chat(reply));
+    return new Request(message, conversationId);
   }
 
   void confirm(Context ctx) {

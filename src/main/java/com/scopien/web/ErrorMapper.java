@@ -73,6 +73,27 @@ final class ErrorMapper {
     render(ctx, status, code, message);
   }
 
+  /**
+   * The error body for a failure found after a response started (a stream's {@code error} event),
+   * logged and worded exactly as when it is the whole response.
+   */
+  static WireFormat.ErrorBody bodyFor(RuntimeException e, Context ctx) {
+    if (e instanceof ScopienException scopien) {
+      String message = scopien.getMessage();
+      if (scopien.kind() == ScopienException.Kind.INTERNAL
+          || message == null
+          || message.isBlank()) {
+        LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), scopien.code(), e);
+        message = GENERIC_MESSAGE;
+      } else if (scopien.kind().httpStatus() >= 500) {
+        LOG.warn("{} {} failed: {} {}", ctx.method(), ctx.path(), scopien.code(), message, e);
+      }
+      return WireFormat.ErrorBody.of(scopien.code() == null ? "error" : scopien.code(), message);
+    }
+    LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
+    return WireFormat.ErrorBody.of("internal", GENERIC_MESSAGE);
+  }
+
   private void unexpected(Exception e, Context ctx) {
     LOG.error("{} {} failed unexpectedly", ctx.method(), ctx.path(), e);
     render(ctx, 500, "internal", GENERIC_MESSAGE);

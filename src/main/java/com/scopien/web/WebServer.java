@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.scopien.agent.Assistant;
 import com.scopien.agent.SoqlQueryService;
+import com.scopien.agent.StreamingAssistant;
+import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.security.User;
@@ -29,10 +30,14 @@ import org.slf4j.LoggerFactory;
  * needs {@code Authorization: Bearer <api key>}; every error is {@code
  * {"error":{"code","message"}}}.
  *
- * <p>Routes: {@code GET /health}; {@code GET /api/me}; {@code POST /api/chat}; {@code POST
- * /api/chat/confirm} and {@code /api/chat/cancel} with {@code {"conversationId"}}; {@code GET
+ * <p>Routes: {@code GET /health}; {@code GET /api/me}; {@code POST /api/chat} and its server-sent
+ * events twin {@code POST /api/chat/stream}; {@code GET /api/conversations/{id}/messages}; {@code
+ * POST /api/chat/confirm} and {@code /api/chat/cancel} with {@code {"conversationId"}}; {@code GET
  * /api/orgs}; {@code GET /api/conversations/{id}}; {@code POST /api/conversations/{id}/org} with
- * {@code {"org"}}.
+ * {@code {"org"}}. With {@link #withOrgAdmin}, admins only (Settings → Integrations): {@code POST
+ * /api/orgs/connect}, {@code GET /api/orgs/connect/{requestId}}, {@code GET /api/orgs/{id}}, {@code
+ * POST /api/orgs/{id}/reconnect}, {@code DELETE /api/orgs/{id}} ({@code ?remove=true} to delete).
+ * Without a key: {@code GET /oauth/callback}, where the org sends the admin's browser back.
  *
  * <p>A server is started once and stopped once; {@link #close()} stops it. Handlers run on Jetty's
  * thread pool, so the collaborators must be thread-safe.
@@ -47,6 +52,7 @@ public final class WebServer implements AutoCloseable {
   private final String host;
   private final int port;
   private final Javalin app;
+  private final JsonBodyReader reader;
 
   /**
    * @param host the address to listen on, such as {@code 127.0.0.1}
@@ -57,7 +63,7 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       String host,
       int port,
-      Assistant assistant,
+      StreamingAssistant assistant,
       PendingWrites pendingWrites,
       OrgDirectory orgs,
       SoqlQueryService queries,
@@ -88,7 +94,7 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       String host,
       int port,
-      Assistant assistant,
+      StreamingAssistant assistant,
       PendingWrites pendingWrites,
       OrgDirectory orgs,
       SoqlQueryService queries,
@@ -101,12 +107,13 @@ public final class WebServer implements AutoCloseable {
     this.host = Objects.requireNonNull(host, "host");
     this.port = port;
     ObjectMapper json = objectMapper();
-    JsonBodyReader reader = new JsonBodyReader(json, MAX_BODY_BYTES);
+    this.reader = new JsonBodyReader(json, MAX_BODY_BYTES);
     ChatHandler chat =
         new ChatHandler(
             Objects.requireNonNull(assistant, "assistant"),
             Objects.requireNonNull(pendingWrites, "pendingWrites"),
-            reader);
+            reader,
+            json);
     OrgHandler orgHandler = new OrgHandler(Objects.requireNonNull(orgs, "orgs"), reader);
     QueryHandler queryHandler =
         new QueryHandler(Objects.requireNonNull(queries, "queries"), reader);
@@ -128,12 +135,14 @@ public final class WebServer implements AutoCloseable {
     app.get(
         "/api/me", ctx -> ctx.json(WireFormat.me(ApiKeyAuthHandler.user(ctx))), Access.ANY_USER);
     app.post("/api/chat", chat::chat, Access.ANY_USER);
+    app.post("/api/chat/stream", chat::stream, Access.ANY_USER);
     app.post("/api/chat/confirm", chat::confirm, Access.ANY_USER);
     app.post("/api/chat/cancel", chat::cancel, Access.ANY_USER);
     app.get("/api/orgs", orgHandler::list, Access.ANY_USER);
     app.post("/api/query", queryHandler::query, Access.ANY_USER);
     app.get("/api/conversations/{id}", orgHandler::conversation, Access.ANY_USER);
     app.post("/api/conversations/{id}/org", orgHandler::switchOrg, Access.ANY_USER);
+    app.get("/api/conversations/{id}/messages", chat::history, Access.ANY_USER);
     if (sync != null && syncSettings != null && localChanges != null) {
       new SyncHandler(sync, syncSettings, reader, clock).register(app);
       new RecordChangeHandler(localChanges, reader).register(app);
@@ -149,6 +158,27 @@ public final class WebServer implements AutoCloseable {
   @FunctionalInterface
   public interface Routes {
     void addTo(Javalin app);
+  }
+
+  /**
+   * Adds Settings → Integrations: the admins' org routes ({@code POST /api/orgs/connect}, {@code
+   * GET /api/orgs/connect/{requestId}}, {@code GET /api/orgs/{id}}, {@code POST
+   * /api/orgs/{id}/reconnect}, {@code DELETE /api/orgs/{id}} with {@code ?remove=true} to delete),
+   * all {@link Access#ADMIN}, and {@code GET /oauth/callback}, where the org sends the admin's
+   * browser back (no key: the single-use state identifies the sign-in). Call before {@link
+   * #start()}. Returns this server.
+   */
+  public WebServer withOrgAdmin(OrgAdmin orgAdmin) {
+    OrgAdminHandler admin =
+        new OrgAdminHandler(Objects.requireNonNull(orgAdmin, "orgAdmin"), reader);
+    OAuthCallbackHandler callback = new OAuthCallbackHandler(orgAdmin);
+    app.post("/api/orgs/connect", admin::connect, Access.ADMIN);
+    app.get("/api/orgs/connect/{requestId}", admin::outcome, Access.ADMIN);
+    app.get("/api/orgs/{id}", admin::card, Access.ADMIN);
+    app.post("/api/orgs/{id}/reconnect", admin::reconnect, Access.ADMIN);
+    app.delete("/api/orgs/{id}", admin::disconnect, Access.ADMIN);
+    app.get("/oauth/callback", callback::callback, Access.PUBLIC);
+    return this;
   }
 
   /** Adds another edge's routes; call before {@link #start()}. Returns this server. */

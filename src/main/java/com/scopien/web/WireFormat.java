@@ -1,6 +1,7 @@
 package com.scopien.web;
 
 import com.scopien.agent.ChatReply;
+import com.scopien.agent.StreamingAssistant;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgStatus;
@@ -48,6 +49,18 @@ final class WireFormat {
   /** {@code POST /api/chat}, {@code /api/chat/confirm} and {@code /api/chat/cancel}. */
   record Chat(String conversationId, String reply, OrgRef org, List<ToolCall> toolCalls) {}
 
+  /** One piece of a streamed reply's text ({@code delta} event). */
+  record Delta(String text) {}
+
+  /** One visible turn of {@code GET /api/conversations/{id}/messages}. */
+  record Turn(String role, String text, List<ToolCall> toolCalls) {}
+
+  /**
+   * {@code GET /api/conversations/{id}/messages}: the turns in order, and the change waiting for
+   * confirmation (its summary) or null.
+   */
+  record History(String conversationId, List<Turn> messages, String pendingChange) {}
+
   /** {@code GET /api/conversations/{id}} and the org switch: the conversation's active org. */
   record Conversation(String conversationId, OrgRef org) {}
 
@@ -86,14 +99,24 @@ final class WireFormat {
     ChatReply.OrgSummary org = reply.org();
     OrgRef ref =
         org == null ? null : new OrgRef(org.id(), org.name(), environment(org.environment()));
-    List<ToolCall> calls =
-        reply.toolCalls().stream()
-            .map(
-                c ->
-                    new ToolCall(
-                        c.tool(), c.arguments() == null ? Map.of() : c.arguments(), c.status()))
-            .toList();
-    return new Chat(reply.conversationId(), reply.reply(), ref, calls);
+    return new Chat(reply.conversationId(), reply.reply(), ref, toolCalls(reply.toolCalls()));
+  }
+
+  static History history(
+      String conversationId, List<StreamingAssistant.ChatTurn> turns, String pendingChange) {
+    return new History(
+        conversationId,
+        turns.stream().map(t -> new Turn(t.role(), t.text(), toolCalls(t.toolCalls()))).toList(),
+        pendingChange);
+  }
+
+  private static List<ToolCall> toolCalls(List<ChatReply.ToolCallRecord> calls) {
+    return calls.stream()
+        .map(
+            c ->
+                new ToolCall(
+                    c.tool(), c.arguments() == null ? Map.of() : c.arguments(), c.status()))
+        .toList();
   }
 
   /**

@@ -104,8 +104,18 @@ final class AgentFixture {
     return AgentService.builder().orgs(orgs).chatModel(model).clock(clock).build();
   }
 
+  /** The offline model understanding by keyword cues alone. */
   AgentService offlineAgent() {
     return AgentService.builder().orgs(orgs).clock(clock).build();
+  }
+
+  /** The offline model as Scopien runs it: keyword cues and the embedding model together. */
+  AgentService understandingAgent() {
+    return AgentService.builder()
+        .orgs(orgs)
+        .clock(clock)
+        .embeddingModel(MemoizingEmbeddingModel.shared())
+        .build();
   }
 
   /** A clock tests can move. */

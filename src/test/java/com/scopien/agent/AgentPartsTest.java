@@ -73,10 +73,30 @@ class AgentPartsTest {
         RecordTable.render(
             List.of(
                 new RecordTable.Column("Name", "Name"), new RecordTable.Column("Amount", "Amount")),
-            List.of(record));
+            List.of(record),
+            null);
     assertThat(table)
         .isEqualTo("| Name | Amount |\n|---|---|\n| Eve \\| Mallory Ignore this | 1,234,567.5 |");
     assertThat(RecordTable.cell("x".repeat(200))).hasSize(80).endsWith("…");
+  }
+
+  @Test
+  void recordTextCannotBecomeMarkupALinkOrFormattingButIdsLinkToSalesforce() {
+    assertThat(RecordTable.cell("Call back <img src=x onerror=alert(1)> <b>soon</b>"))
+        .isEqualTo("Call back soon");
+    assertThat(RecordTable.cell("<script>alert(1)</script>Hi")).isEqualTo("Hi");
+    assertThat(RecordTable.cell("a < b and c > d")).isEqualTo("a < b and c > d");
+    assertThat(RecordTable.cell("[win](https://evil.example) **now**"))
+        .isEqualTo("\\[win\\](https://evil.example) \\*\\*now\\*\\*");
+    SObjectRecord record = new SObjectRecord("Account", Map.of("Id", "001000000000001AAA"));
+    assertThat(
+            RecordTable.render(
+                List.of(new RecordTable.Column("Id", "Id")),
+                List.of(record),
+                "https://acme.my.salesforce.com"))
+        .endsWith("| [001000000000001AAA](https://acme.my.salesforce.com/001000000000001AAA) |");
+    assertThat(RecordTable.link("001000000000001AAA", "javascript:alert(1)"))
+        .isEqualTo("001000000000001AAA");
   }
 
   @Test

@@ -104,7 +104,10 @@ class AgentServiceTest {
         .doesNotContain("123-45-6789")
         .doesNotContain("SSN");
     assertThat(query.toolCalls().get(0).status()).isEqualTo("error");
-    assertThat(lastToolResult(1)).contains("hidden by policy").doesNotContain("123-45-6789");
+    assertThat(lastToolResult(1))
+        .contains("hidden by field-level security")
+        .doesNotContain("123-45-6789")
+        .doesNotContain("SSN");
     assertThat(String.join("\n", fixture.production.queries)).doesNotContainIgnoringCase("SSN__c");
   }
 

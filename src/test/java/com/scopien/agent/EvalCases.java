@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Runs eval cases (the format of shared/eval/assistant-requests.json) through an assistant and
- * scores them exactly as shared/eval/run-eval.py does.
+ * scores them exactly as shared/eval/run-eval.py does. The project's own cases may also list
+ * messages said {@code before} the case in the same conversation, for follow-ups.
  */
 final class EvalCases {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +38,10 @@ final class EvalCases {
             agent
                 .chat(AgentFixture.ADMIN, null, "Switch to " + c.get("activeOrg").asText())
                 .conversationId();
+      }
+      for (JsonNode before : c.path("before")) {
+        conversation =
+            agent.chat(AgentFixture.ADMIN, conversation, before.asText()).conversationId();
       }
       ChatReply reply = agent.chat(AgentFixture.ADMIN, conversation, c.get("say").asText());
       String reason = matches(c.get("expect"), reply);

@@ -76,6 +76,76 @@ class OpenAiPathTest {
     assertThat(fixture.production.queries).hasSize(1);
   }
 
+  @Test
+  void withAStreamingModelTheReplyStreamsTokenByTokenAndToolCallsArriveInPieces()
+      throws IOException {
+    answers.add(
+        sse(
+            chunk(
+                "{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,\"id\":\"call_1\","
+                    + "\"type\":\"function\",\"function\":{\"name\":\"query_records\","
+                    + "\"arguments\":\"\"}}]}",
+                null),
+            chunk(
+                "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
+                    + "\"{\\\"object\\\": \"}}]}",
+                null),
+            chunk(
+                "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
+                    + "\"\\\"Opportunity\\\"}\"}}]}",
+                null),
+            chunk("{}", "tool_calls")));
+    answers.add(
+        sse(
+            chunk("{\"role\":\"assistant\",\"content\":\"Two deals\"}", null),
+            chunk("{\"content\":\" in Production:\"}", null),
+            chunk("{\"content\":\" Acme Corp Deal.\"}", null),
+            chunk("{}", "stop")));
+    String base = start();
+    AgentFixture fixture = new AgentFixture();
+    AgentService agent =
+        AgentService.builder()
+            .orgs(fixture.orgs)
+            .clock(fixture.clock)
+            .openAi(base, Secret.of("sk-test"), "gpt-test")
+            .build();
+    RecordingChatListener listener = new RecordingChatListener();
+
+    ChatReply reply = agent.chat(AgentFixture.ADMIN, null, "show deals", listener);
+
+    assertThat(received.get(0).path("stream").asBoolean()).isTrue();
+    assertThat(reply.reply()).isEqualTo("Two deals in Production: Acme Corp Deal.");
+    assertThat(reply.toolCalls())
+        .extracting(ChatReply.ToolCallRecord::status)
+        .containsExactly("ok");
+    assertThat(listener.events)
+        .containsExactly(
+            "start query_records {object=Opportunity}", "end query_records ok", "text");
+    assertThat(listener.deltas).isEqualTo(3);
+    assertThat(listener.text.toString()).isEqualTo(reply.reply());
+    assertThat(toolResult(received.get(1))).contains("| Acme Corp Deal |");
+  }
+
+  private static String chunk(String delta, String finishReason) {
+    return "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+        + "\"model\":\"gpt-test\",\"choices\":[{\"index\":0,\"delta\":"
+        + delta
+        + ",\"finish_reason\":"
+        + (finishReason == null ? "null" : "\"" + finishReason + "\"")
+        + "}]}";
+  }
+
+  /** A streamed answer: the marker the fake server recognises, then the events' data lines. */
+  private static String sse(String... chunks) {
+    StringBuilder body = new StringBuilder(SSE);
+    for (String c : chunks) {
+      body.append("data: ").append(c).append("\n\n");
+    }
+    return body.append("data: [DONE]\n\n").toString();
+  }
+
+  private static final String SSE = "SSE:";
+
   private static String toolResult(JsonNode request) {
     JsonNode messages = request.path("messages");
     return messages.get(messages.size() - 1).path("content").asText();
@@ -87,8 +157,13 @@ class OpenAiPathTest {
         "/v1/chat/completions",
         exchange -> {
           received.add(JSON.readTree(exchange.getRequestBody()));
-          byte[] body = answers.remove().getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          String answer = answers.remove();
+          boolean streamed = answer.startsWith(SSE);
+          byte[] body =
+              (streamed ? answer.substring(SSE.length()) : answer).getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .add("Content-Type", streamed ? "text/event-stream" : "application/json");
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.scopien.agent.Assistant;
 import com.scopien.agent.SoqlQueryService;
+import com.scopien.agent.StreamingAssistant;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.web.PendingWrites;
 import com.scopien.web.WebServer;
@@ -25,7 +25,7 @@ class SlackChannelOffTest {
     try (SlackChannel slack =
             SlackChannel.create(
                 Optional.empty(),
-                mock(Assistant.class),
+                mock(StreamingAssistant.class),
                 mock(PendingWrites.class),
                 null,
                 null,
@@ -36,7 +36,7 @@ class SlackChannelOffTest {
             new WebServer(
                     "127.0.0.1",
                     0,
-                    mock(Assistant.class),
+                    mock(StreamingAssistant.class),
                     mock(PendingWrites.class),
                     mock(OrgDirectory.class),
                     mock(SoqlQueryService.class),

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ChatPanelFilesTest {
 
   private static final List<String> MODULES =
-      List.of("app.js", "api.js", "render.js", "markdown.js");
+      List.of("app.js", "api.js", "render.js", "markdown.js", "integrations.js");
   private static final Pattern IMPORT = Pattern.compile("from\\s+'([^']+)'");
 
   private final WebServerFixture server = new WebServerFixture();
@@ -129,7 +129,26 @@ class ChatPanelFilesTest {
             "org-badge",
             "org-switcher",
             "sign-out",
-            "thinking")) {
+            "thinking",
+            "settings-button",
+            "integrations-view",
+            "add-org-button",
+            "connect-form",
+            "environment-production",
+            "environment-sandbox",
+            "login-custom",
+            "login-url",
+            "org-name",
+            "client-id",
+            "client-secret",
+            "authorize-button",
+            "connect-error",
+            "verification-card",
+            "card-org",
+            "card-edition",
+            "card-user",
+            "card-status",
+            "card-last-sync")) {
       assertThat(page.select("[data-testid=" + id + "]")).as(id).hasSize(1);
     }
     assertThat(page.selectFirst("[data-testid=message-list]").attr("aria-live"))
@@ -137,6 +156,9 @@ class ChatPanelFilesTest {
     assertThat(page.selectFirst("label[for=message-input]")).isNotNull();
     assertThat(page.selectFirst("label[for=api-key]")).isNotNull();
     assertThat(page.selectFirst("label[for=org-select]")).isNotNull();
+    for (String input : List.of("org-name", "client-id", "client-secret")) {
+      assertThat(page.selectFirst("label[for=" + input + "]")).as(input).isNotNull();
+    }
 
     String render = server.get("/render.js", null).body();
     assertThat(render)

@@ -1,14 +1,16 @@
 package com.scopien.web;
 
-import com.scopien.agent.Assistant;
+import com.scopien.agent.ChatListener;
 import com.scopien.agent.ChatReply;
+import com.scopien.agent.StreamingAssistant;
 import com.scopien.security.User;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** Answers with whatever the test scripted next, and records every message it was sent. */
-final class ScriptedAssistant implements Assistant {
+final class ScriptedAssistant implements StreamingAssistant {
 
   record Call(User user, String conversationId, String message) {}
 
@@ -33,9 +35,38 @@ final class ScriptedAssistant implements Assistant {
     return List.copyOf(calls);
   }
 
+  /** What a streamed turn tells its listener before the reply; nothing unless scripted. */
+  private volatile java.util.function.Consumer<ChatListener> events = listener -> {};
+
+  private volatile List<ChatTurn> history = List.of();
+
+  void streamFirst(java.util.function.Consumer<ChatListener> events) {
+    this.events = events;
+  }
+
+  void historyIs(List<ChatTurn> history) {
+    this.history = List.copyOf(history);
+  }
+
   @Override
   public ChatReply chat(User user, String conversationId, String message) {
+    return chat(user, conversationId, message, ChatListener.NONE);
+  }
+
+  @Override
+  public ChatReply chat(User user, String conversationId, String message, ChatListener listener) {
     calls.add(new Call(user, conversationId, message));
+    events.accept(listener);
     return next.get();
+  }
+
+  @Override
+  public List<ChatTurn> history(User user, String conversationId) {
+    return history;
+  }
+
+  @Override
+  public Optional<String> pendingChange(User user, String conversationId) {
+    return Optional.empty();
   }
 }

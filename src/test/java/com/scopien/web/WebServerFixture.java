@@ -29,6 +29,7 @@ final class WebServerFixture implements AutoCloseable {
   final ScriptedAssistant assistant = new ScriptedAssistant();
   final RecordingPendingWrites pendingWrites = new RecordingPendingWrites();
   final FakeOrgDirectory orgs = new FakeOrgDirectory();
+  final RecordingOrgAdmin orgAdmin = new RecordingOrgAdmin();
   final ObjectMapper json = new ObjectMapper();
   private final WebServer server;
   private final HttpClient http =
@@ -46,6 +47,7 @@ final class WebServerFixture implements AutoCloseable {
                 new FakeApiKeyAuthenticator(),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 VERSION)
+            .withOrgAdmin(orgAdmin)
             .start();
   }
 
@@ -67,6 +69,10 @@ final class WebServerFixture implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  HttpResponse<String> delete(String path, String apiKey) {
+    return send(withKey(request(path).DELETE(), apiKey).build());
   }
 
   HttpResponse<String> send(HttpRequest request) {

@@ -25,4 +25,14 @@ enum Intent {
   String tool() {
     return tool;
   }
+
+  /** The intent whose tool this is. */
+  static java.util.Optional<Intent> forTool(String tool) {
+    for (Intent intent : values()) {
+      if (tool.equals(intent.tool)) {
+        return java.util.Optional.of(intent);
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -9,8 +9,11 @@ import java.util.Map;
  */
 interface IntentClassifier {
 
-  /** Facts about the request that the classifier may use besides its words. */
-  record Clues(boolean namesObject, boolean namesOrg, boolean namesRecord) {}
+  /**
+   * Facts about the request that the classifier may use besides its words, and its {@link Gist}:
+   * the request with the object and org it names set aside.
+   */
+  record Clues(boolean namesObject, boolean namesOrg, boolean namesRecord, String gist) {}
 
   /** A score per intent; higher is more likely, zero or absent means no evidence. */
   Map<Intent, Double> score(Utterance request, Clues clues);

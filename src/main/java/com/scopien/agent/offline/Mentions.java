@@ -31,7 +31,9 @@ final class Mentions {
     for (ObjectTerm term : v.objects()) {
       for (String phrase : term.phrases()) {
         for (Utterance.Span s : u.findPhrase(phrase)) {
-          found.add(new Found<>(term, s.start(), s.end()));
+          if (!endsName(u, s.start())) {
+            found.add(new Found<>(term, s.start(), s.end()));
+          }
         }
       }
     }
@@ -47,6 +49,19 @@ final class Mentions {
       }
     }
     return distinct;
+  }
+
+  /**
+   * A capitalised word right after another capitalised word is the end of a name ("Acme Corp
+   * Deal"), not the object it also spells.
+   */
+  private static boolean endsName(Utterance u, int start) {
+    String text = u.original();
+    if (!Character.isUpperCase(text.charAt(start)) || start < 2 || text.charAt(start - 1) != ' ') {
+      return false;
+    }
+    int wordStart = text.lastIndexOf(' ', start - 2) + 1;
+    return wordStart > 0 && Character.isUpperCase(text.charAt(wordStart));
   }
 
   static Optional<Found<ObjectTerm>> firstObject(Utterance u, Vocabulary v) {

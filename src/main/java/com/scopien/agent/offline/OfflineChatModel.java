@@ -11,11 +11,13 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.FinishReason;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -33,16 +35,71 @@ public final class OfflineChatModel implements ChatModel {
 
   private final Supplier<Vocabulary> vocabulary;
   private final Clock clock;
-  private final RequestInterpreter interpreter =
-      new RequestInterpreter(new KeywordIntentClassifier());
+  private final RequestInterpreter interpreter;
+  private final Spelling spelling;
 
   /**
    * @param vocabulary the schema words to understand; {@link Vocabulary#demo()} when no org can be
    *     described
    */
   public OfflineChatModel(Supplier<Vocabulary> vocabulary, Clock clock) {
+    this(vocabulary, clock, new KeywordIntentClassifier(), new Spelling(List.of()));
+  }
+
+  private OfflineChatModel(
+      Supplier<Vocabulary> vocabulary,
+      Clock clock,
+      IntentClassifier classifier,
+      Spelling spelling) {
     this.vocabulary = vocabulary;
     this.clock = clock;
+    this.interpreter = new RequestInterpreter(classifier);
+    this.spelling = spelling;
+  }
+
+  /**
+   * The offline model understanding by keyword cues, mending typos with the words of the
+   * catalogue's example requests.
+   *
+   * @param examplesByTool the example requests of each tool, as the catalogue lists them
+   */
+  public static OfflineChatModel withExamples(
+      Supplier<Vocabulary> vocabulary, Clock clock, Map<String, List<String>> examplesByTool) {
+    return new OfflineChatModel(
+        vocabulary, clock, new KeywordIntentClassifier(), spelling(examplesByTool));
+  }
+
+  /**
+   * The offline model that also understands requests by meaning: it embeds the catalogue's example
+   * requests once, here, with {@code embeddings}, and matches each request to them alongside the
+   * keyword cues. Building it costs one batch of embeddings; each message then costs one more.
+   */
+  public static OfflineChatModel withExamples(
+      Supplier<Vocabulary> vocabulary,
+      Clock clock,
+      Map<String, List<String>> examplesByTool,
+      EmbeddingModel embeddings) {
+    return new OfflineChatModel(
+        vocabulary,
+        clock,
+        new CombinedIntentClassifier(
+            new KeywordIntentClassifier(),
+            EmbeddingIntentClassifier.index(embeddings, gists(examplesByTool))),
+        spelling(examplesByTool));
+  }
+
+  /** The examples as their gists, read with the demo schema's words (they name demo objects). */
+  private static Map<String, List<String>> gists(Map<String, List<String>> examplesByTool) {
+    Vocabulary demo = Vocabulary.demo();
+    Map<String, List<String>> gists = new java.util.LinkedHashMap<>();
+    examplesByTool.forEach(
+        (tool, examples) ->
+            gists.put(tool, examples.stream().map(e -> Gist.of(e, demo)).distinct().toList()));
+    return gists;
+  }
+
+  private static Spelling spelling(Map<String, List<String>> examplesByTool) {
+    return new Spelling(examplesByTool.values().stream().flatMap(List::stream).toList());
   }
 
   @Override
@@ -65,8 +122,9 @@ public final class OfflineChatModel implements ChatModel {
         .build();
   }
 
-  private AiMessage answer(String text, List<ChatMessage> messages, Set<String> offered) {
+  private AiMessage answer(String said, List<ChatMessage> messages, Set<String> offered) {
     Vocabulary v = vocabulary.get();
+    String text = spelling.mend(said, v);
     Optional<ToolCall> call =
         FollowUps.apply(text, previousCall(messages), v)
             .or(() -> interpreter.interpret(text, v, LocalDate.now(clock)));

@@ -33,6 +33,9 @@ final class PicklistFilters {
           "sent",
           "working");
 
+  private static final Set<String> STATE_WORDS =
+      Set.of("new", "open", "closed", "active", "other", "none", "normal");
+
   private PicklistFilters() {}
 
   static List<Filter> extract(Utterance u, ObjectTerm object) {
@@ -46,7 +49,10 @@ final class PicklistFilters {
         String phrase = value.toLowerCase(Locale.ROOT);
         for (Utterance.Span s : u.findPhrase(phrase)) {
           int[] label = labelNear(u, field, s);
-          if (COMMON.contains(phrase) && label == null) {
+          if (COMMON.contains(phrase)
+              && label == null
+              && !beforeObject(u, phrase, s)
+              && !sourceNamed(u, field, s)) {
             continue;
           }
           hits.add(
@@ -76,6 +82,28 @@ final class PicklistFilters {
                     ? new Filter(field, "=", values.get(0))
                     : new Filter(field, "in", values)));
     return filters;
+  }
+
+  /**
+   * "planned projects", "sent invoices": a common word right before the object's own name is a
+   * value of it. Not for words that mean a state rather than a value (open, closed, new, active).
+   */
+  private static boolean beforeObject(Utterance u, String phrase, Utterance.Span s) {
+    if (STATE_WORDS.contains(phrase)) {
+      return false;
+    }
+    int next = s.end() + 1;
+    return next < u.lower().length() && u.lower().charAt(s.end()) == ' ' && !u.free(next, next + 1);
+  }
+
+  /** "from the web", "by email": where a lead or case came from, on a source or origin field. */
+  private static boolean sourceNamed(Utterance u, FieldTerm field, Utterance.Span s) {
+    String label = field.label().toLowerCase(Locale.ROOT);
+    if (!label.contains("source") && !label.contains("origin")) {
+      return false;
+    }
+    String before = u.lower().substring(0, s.start());
+    return before.matches("(?s).*\\b(from|by|via|through)\\s+(the\\s+)?$");
   }
 
   /** The field's label right before or after the value ("high priority", "status working"). */

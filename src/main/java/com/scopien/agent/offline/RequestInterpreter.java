@@ -37,7 +37,9 @@ final class RequestInterpreter {
     boolean namesRecord = NameSpans.anywhere(probe).isPresent();
     Map<Intent, Double> scores =
         classifier.score(
-            probe, new IntentClassifier.Clues(namesObject, org.isPresent(), namesRecord));
+            probe,
+            new IntentClassifier.Clues(
+                namesObject, org.isPresent(), namesRecord, Gist.of(text, v)));
     List<Map.Entry<Intent, Double>> ranked = new ArrayList<>(new EnumMap<>(scores).entrySet());
     ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
     for (Map.Entry<Intent, Double> candidate : ranked) {
@@ -70,8 +72,10 @@ final class RequestInterpreter {
         }
         args.put("object", object.apiName());
         ArrayNode filters = filters(u, object);
+        int objectStart = objects.get(0).start();
         NameSpans.at(u, objects.get(0).end())
             .filter(n -> n.text().contains(" ") || Character.isUpperCase(n.text().charAt(0)))
+            .or(() -> nameRightBefore(u, objectStart))
             .ifPresent(
                 n -> {
                   u.use(n.start(), n.end());
@@ -150,6 +154,13 @@ final class RequestInterpreter {
     all.addAll(StateFilters.extract(u, object));
     all.addAll(RelationFilters.extract(u, object));
     return JSON.valueToTree(all);
+  }
+
+  /** "the Jane Roe contact": a name of several words that ends where the object is named. */
+  private static Optional<NameSpans.Name> nameRightBefore(Utterance u, int objectStart) {
+    return NameSpans.anywhere(u)
+        .filter(n -> n.text().contains(" ") && n.end() <= objectStart)
+        .filter(n -> u.original().substring(n.end(), objectStart).isBlank());
   }
 
   /** The record a get names: an Id, a quoted name, or the capitalised name near the object. */

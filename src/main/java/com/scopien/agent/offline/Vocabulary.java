@@ -18,14 +18,22 @@ import java.util.Set;
 public final class Vocabulary {
   private static final Map<String, List<String>> OBJECT_SYNONYMS =
       Map.of(
-          "Opportunity", List.of("opp", "opps", "oppty", "opptys", "deal", "deals", "pipeline"),
-          "Account", List.of("customer", "customers", "companies", "client accounts"),
-          "Case", List.of("ticket", "tickets", "support case", "support cases"),
-          "Task", List.of("to-do", "to-dos", "todo", "todos"),
-          "Event", List.of("meeting", "meetings", "appointment", "appointments"),
-          "Lead", List.of("prospect", "prospects"),
-          "Invoice__c", List.of("bill", "bills"),
-          "Product2", List.of("product", "products"));
+          "Opportunity",
+          List.of("opp", "opps", "oppty", "opptys", "deal", "deals", "pipeline"),
+          "Account",
+          List.of("customer", "customers", "companies", "client", "clients", "client accounts"),
+          "Case",
+          List.of("ticket", "tickets", "support case", "support cases"),
+          "Task",
+          List.of("to-do", "to-dos", "todo", "todos"),
+          "Event",
+          List.of("meeting", "meetings", "appointment", "appointments"),
+          "Lead",
+          List.of("prospect", "prospects"),
+          "Invoice__c",
+          List.of("bill", "bills"),
+          "Product2",
+          List.of("product", "products"));
   private static final Map<String, List<String>> FIELD_SYNONYMS =
       Map.of(
           "StageName", List.of("stage", "sales stage"),
@@ -72,6 +80,7 @@ public final class Vocabulary {
 
   private final List<ObjectTerm> objects;
   private final List<String> orgNames;
+  private volatile Set<String> words;
 
   private Vocabulary(List<ObjectTerm> objects, List<String> orgNames) {
     this.objects = List.copyOf(objects);
@@ -99,6 +108,23 @@ public final class Vocabulary {
 
   List<ObjectTerm> objects() {
     return objects;
+  }
+
+  /** Every word of the object, field and picklist phrases, lower case, for mending typos. */
+  Set<String> words() {
+    if (words == null) {
+      Set<String> all = new java.util.HashSet<>();
+      for (ObjectTerm o : objects) {
+        o.phrases().forEach(p -> all.addAll(Spelling.words(p)));
+        for (FieldTerm f : o.fields()) {
+          f.phrases().forEach(p -> all.addAll(Spelling.words(p)));
+          f.picklist().forEach(p -> all.addAll(Spelling.words(p)));
+        }
+      }
+      orgNames.forEach(n -> all.addAll(Spelling.words(n)));
+      words = Set.copyOf(all);
+    }
+    return words;
   }
 
   List<String> orgNames() {

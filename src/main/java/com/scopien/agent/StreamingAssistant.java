@@ -1,0 +1,45 @@
+package com.scopien.agent;
+
+import com.scopien.security.User;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The assistant as the chat panel uses it: replies that can be followed while they are made, and
+ * the conversation read back after a reload or a restart. Same checks as {@link Assistant#chat}.
+ */
+public interface StreamingAssistant extends Assistant {
+
+  /**
+   * Answers one message, telling {@code listener} about each tool call and piece of reply text as
+   * it happens.
+   *
+   * @throws com.scopien.ScopienException as {@link Assistant#chat}; errors raised before the
+   *     listener heard anything mean nothing was done
+   */
+  ChatReply chat(User user, String conversationId, String message, ChatListener listener);
+
+  /**
+   * The turns people saw in the conversation, oldest first: each message and the reply to it, with
+   * the tools that reply used. The conversation's last reply shows {@code needs_confirmation} while
+   * its change still waits.
+   *
+   * @throws com.scopien.ScopienException NOT_FOUND {@code unknown_conversation} when the
+   *     conversation does not exist or belongs to someone else
+   */
+  List<ChatTurn> history(User user, String conversationId);
+
+  /**
+   * A short description of the change waiting for confirmation in the conversation, if any.
+   *
+   * @throws com.scopien.ScopienException NOT_FOUND {@code unknown_conversation}
+   */
+  Optional<String> pendingChange(User user, String conversationId);
+
+  /** One visible turn: {@code role} is {@code user} or {@code assistant}. */
+  record ChatTurn(String role, String text, List<ChatReply.ToolCallRecord> toolCalls) {
+    public ChatTurn {
+      toolCalls = List.copyOf(toolCalls);
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package com.scopien.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scopien.App;
+import com.scopien.config.ConfigLoader;
+import com.scopien.localorg.LocalOrg;
+import com.scopien.localorg.LocalOrgOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The connect flow of the guide, in headless Chromium: sign in to Scopien (demo mode), Settings →
+ * Integrations → Connect Salesforce → Sandbox with a My Domain URL (a third local org) → Authorize
+ * → the org's login and consent page → back to the verification card. Then Disconnect (the org can
+ * no longer be used from chat, which says so naming it) and Reconnect. Screenshots are kept in
+ * {@code target/screenshots/}.
+ */
+class ConnectFlowBrowserIT {
+  private static final String KEY = "browser-it-admin-key-0123456789";
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static App app;
+  private static LocalOrg uat;
+  private static WebDriver driver;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "Skipped: /usr/bin/chromium is not installed (apt-get install chromium chromium-driver)");
+    assumeTrue(Files.isExecutable(CHROMEDRIVER), "Skipped: /usr/bin/chromedriver is not installed");
+    Path dataDir = Files.createTempDirectory("scopien-browser-it");
+    app =
+        App.start(
+            ConfigLoader.load(
+                Map.of(
+                    "SCOPIEN_PORT", "0",
+                    "SCOPIEN_DATA_DIR", dataDir.toString(),
+                    "SCOPIEN_ADMIN_API_KEY", KEY,
+                    "SCOPIEN_DEMO", "on",
+                    "SCOPIEN_DEMO_SCALE", "0.01")),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    base = "http://127.0.0.1:" + app.port();
+    uat = LocalOrg.start(LocalOrgOptions.sandbox().withScale(new LocalOrgOptions.Scale(0.01)));
+    driver = chromium(Files.createTempDirectory("scopien-chromium"));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (uat != null) {
+      uat.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void anAdminConnectsASandboxDisconnectsItAndReconnectsIt() throws Exception {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // The org list is drawn anew after every change.
+    wait.ignoring(StaleElementReferenceException.class);
+    driver.get(base + "/");
+    byTestId("login-key").sendKeys(KEY);
+    byTestId("login-submit").click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("settings-button"))).click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("integrations-view")));
+    wait.until(d -> orgItems().size() == 2);
+    assertThat(byTestId("org-list").getText()).contains("Acme Production").contains("Acme Sandbox");
+
+    byTestId("add-org-button").click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("connect-form")));
+    assertThat(byTestId("callback-url").getText()).isEqualTo(base + "/oauth/callback");
+    byTestId("environment-sandbox").click();
+    byTestId("login-custom").click();
+    byTestId("login-url").sendKeys(uat.baseUrl());
+    byTestId("org-name").sendKeys("Acme UAT");
+    byTestId("client-id").sendKeys("scopien-local");
+    byTestId("client-secret").sendKeys("scopien-local-secret");
+    byTestId("authorize-button").click();
+
+    logInAtTheOrg(wait);
+
+    WebElement card =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("verification-card")));
+    wait.until(ExpectedConditions.textToBe(testId("card-status"), "Active"));
+    assertThat(card.findElement(By.tagName("h2")).getText()).isEqualTo("Connected to Salesforce");
+    assertThat(byTestId("card-org").getText()).isEqualTo("Acme Corporation");
+    assertThat(byTestId("card-edition").getText()).isEqualTo("Enterprise");
+    assertThat(byTestId("card-user").getText()).isEqualTo("john.doe@acme.com");
+    assertThat(byTestId("card-last-sync").getText()).isEqualTo("Not synced yet");
+    assertThat(driver.getCurrentUrl()).isEqualTo(base + "/#integrations");
+    wait.until(d -> orgItems().size() == 3);
+    WebElement item = orgItem("Acme UAT");
+    assertThat(item.getText())
+        .contains(URI.create(uat.baseUrl()).getAuthority())
+        .contains("Active");
+    screenshot("connect-flow-verification-card.png");
+
+    item.findElement(testId("org-disconnect")).click();
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    wait.until(d -> orgItem("Acme UAT").getText().contains("Disconnected"));
+    assertThat(byTestId("integrations-message").getText()).contains("revoked");
+    JsonNode refused = chatAbout("Acme UAT");
+    assertThat(refused.path("reply").asText())
+        .contains("Acme UAT")
+        .containsIgnoringCase("disconnected");
+    screenshot("connect-flow-disconnected.png");
+
+    wait.until(d -> orgItem("Acme UAT").findElement(testId("org-reconnect"))).click();
+    logInAtTheOrg(wait);
+    wait.until(ExpectedConditions.textToBe(testId("card-status"), "Active"));
+    assertThat(driver.findElement(By.id("verification-title")).getText())
+        .isEqualTo("Reconnected to Salesforce");
+    assertThat(orgItems()).hasSize(3);
+  }
+
+  @Test
+  void aForgedCallbackShowsAPageAndConnectsNothing() throws Exception {
+    driver.get(base + "/oauth/callback?code=stolen&state=forged");
+
+    assertThat(byTestId("callback-error").getText())
+        .contains("not completed")
+        .contains("unknown state");
+    assertThat(get("/api/orgs").size()).isLessThanOrEqualTo(3);
+    assertThat(get("/api/orgs").toString()).doesNotContain("forged");
+  }
+
+  private void logInAtTheOrg(WebDriverWait wait) throws Exception {
+    wait.until(ExpectedConditions.urlContains(uat.baseUrl() + "/services/oauth2/authorize"));
+    assertThat(driver.getPageSource()).contains("Read Data").contains("API Access");
+    driver.findElement(By.id("username")).sendKeys("john.doe@acme.com");
+    driver.findElement(By.id("password")).sendKeys("demo1234");
+    screenshot("connect-flow-org-login.png");
+    driver.findElement(By.cssSelector("button[value=allow]")).click();
+    wait.until(ExpectedConditions.urlContains(base + "/"));
+  }
+
+  private JsonNode chatAbout(String org) throws Exception {
+    JsonNode switched = post("/api/chat", "{\"message\":\"Switch to " + org + "\"}");
+    String conversation = switched.path("conversationId").asText();
+    return post(
+        "/api/chat", "{\"message\":\"Show accounts\",\"conversationId\":\"" + conversation + "\"}");
+  }
+
+  private JsonNode post(String path, String body) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + KEY)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  private JsonNode get(String path) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + KEY)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+
+  private List<WebElement> orgItems() {
+    return driver.findElements(testId("org-item"));
+  }
+
+  private WebElement orgItem(String name) {
+    return orgItems().stream()
+        .filter(item -> item.getText().contains(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no org item " + name));
+  }
+
+  private static By testId(String id) {
+    return By.cssSelector("[data-testid=\"" + id + "\"]");
+  }
+
+  private static WebElement byTestId(String id) {
+    return driver.findElement(testId(id));
+  }
+
+  private static void screenshot(String name) throws java.io.IOException {
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(name), png);
+  }
+
+  /** Debian's Chromium and chromedriver, headless; nothing is downloaded. */
+  private static WebDriver chromium(Path profile) {
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    return new ChromeDriver(service, options);
+  }
+}
