@@ -19,6 +19,7 @@ import com.scopien.store.TestDatabases;
 import com.scopien.sync.SyncOptions;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
@@ -144,7 +145,9 @@ class SyncCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cli =
         new CommandLine(
-            new SyncCommand(), new EnvFactory(Map.of("SCOPIEN_DATA_DIR", dataDir.toString())));
+            new SyncCommand(),
+            new EnvFactory(
+                Map.of("SCOPIEN_DATA_DIR", dataDir.toString()), InputStream.nullInputStream()));
     cli.setErr(new PrintWriter(err));
     cli.setExecutionExceptionHandler(new FriendlyErrors());
 
