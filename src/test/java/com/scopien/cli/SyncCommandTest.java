@@ -19,7 +19,6 @@ import com.scopien.store.TestDatabases;
 import com.scopien.sync.SyncOptions;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
@@ -143,11 +142,9 @@ class SyncCommandTest {
   @Test
   void theDefaultBackendOpensTheConfiguredStoreAndNamesAnUnknownOrg(@TempDir Path dataDir) {
     StringWriter err = new StringWriter();
-    CommandLine cli =
-        new CommandLine(
-            new SyncCommand(),
-            new EnvFactory(
-                Map.of("SCOPIEN_DATA_DIR", dataDir.toString()), InputStream.nullInputStream()));
+    SyncCommand command = new SyncCommand();
+    command.environment(Map.of("SCOPIEN_DATA_DIR", dataDir.toString()));
+    CommandLine cli = new CommandLine(command);
     cli.setErr(new PrintWriter(err));
     cli.setExecutionExceptionHandler(new FriendlyErrors());
 
