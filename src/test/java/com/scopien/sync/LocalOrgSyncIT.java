@@ -7,6 +7,8 @@ import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Org;
 import com.scopien.salesforce.SalesforceClient;
+import com.scopien.security.Role;
+import com.scopien.security.User;
 import com.scopien.store.DatabaseTestBase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -179,6 +181,41 @@ class LocalOrgSyncIT extends DatabaseTestBase {
         assertThat(object(resumed, "Lead").created()).isEqualTo(small.count("Lead") - kept);
         assertThat(generous.mirrorCount(org, "Lead")).isEqualTo(small.count("Lead"));
       }
+    }
+  }
+
+  @Test
+  void twoHundredFiftyScopienChangesReachTheOrgInABatchCallPer200() {
+    Org org = fixture.org(client);
+    fixture.syncAndWait(org, List.of("Account"), false);
+    List<String> ids = firstIds(org, "Account", 250);
+    // Hold the org's run lock so the changes queue up instead of each starting a run.
+    jdbc()
+        .update(
+            "INSERT INTO sync_locks (org_id, run_id, heartbeat_at) VALUES (?, 'held', ?)",
+            org.id(),
+            java.time.Instant.now());
+    User admin = new User("u-admin", "Ada", "ada@acme.com", Role.ADMIN);
+    for (String id : ids) {
+      assertThat(
+              fixture
+                  .changes
+                  .change(admin, org.id(), "Account", id, Map.of("Description", "Pushed " + id))
+                  .runId())
+          .isNull();
+    }
+    jdbc().update("DELETE FROM sync_locks WHERE org_id = ?", org.id());
+
+    SyncRun run = fixture.syncAndWait(org, List.of("Account"), false);
+
+    assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(object(run, "Account").pushed()).isEqualTo(250);
+    assertThat(object(run, "Account").updated()).isZero();
+    // describeGlobal, describe, per batch of 200 one read and one write, then the pull.
+    assertThat(run.apiCalls()).isLessThanOrEqualTo(8);
+    for (String id : List.of(ids.get(0), ids.get(199), ids.get(249))) {
+      assertThat(localOrg.record("Account", id).orElseThrow())
+          .containsEntry("Description", "Pushed " + id);
     }
   }
 
