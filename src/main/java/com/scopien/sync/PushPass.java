@@ -2,16 +2,21 @@ package com.scopien.sync;
 
 import com.scopien.ScopienException;
 import com.scopien.salesforce.QueryPage;
+import com.scopien.salesforce.SObjectCollections;
 import com.scopien.salesforce.SObjectRecord;
+import com.scopien.salesforce.SaveResult;
 import com.scopien.soql.Condition;
 import com.scopien.soql.Soql;
 import com.scopien.store.Jdbc;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,11 +27,15 @@ import java.util.Set;
  * stays pending, never dropped. What was pushed is remembered so that it is not read back as a
  * change (echo suppression).
  *
- * <p>Writes go one PATCH per record until the client offers sObject Collections (one call per 200).
+ * <p>Writes go as one sObject Collections update per batch (one API call per 200 records) when the
+ * org's client offers it, else one PATCH per record.
  */
 final class PushPass {
   static final int BATCH = 200;
   static final String PUSH_FAILED = "push_failed";
+
+  /** Per-record errors that a later attempt may get past. */
+  private static final Set<String> RETRIABLE_CODES = Set.of("UNABLE_TO_LOCK_ROW");
 
   private final Jdbc jdbc;
   private final SyncStores stores;
@@ -62,11 +71,13 @@ final class PushPass {
       Map<String, MirrorRow> remote = new HashMap<>();
       Set<String> unreadable = new HashSet<>();
       current(run, plan, batch.stream().map(MirrorStore.Pending::id).toList(), remote, unreadable);
+      List<MirrorStore.Pending> writes = new ArrayList<>();
       for (MirrorStore.Pending p : batch) {
-        if (!unreadable.contains(p.id())) {
-          one(run, plan, p, remote.get(p.id()));
+        if (!unreadable.contains(p.id()) && one(run, plan, p, remote.get(p.id()))) {
+          writes.add(p);
         }
       }
+      write(run, plan, writes);
       run.heartbeat();
       if (!mayContinue.getAsBoolean()) {
         return false;
@@ -74,7 +85,8 @@ final class PushPass {
     }
   }
 
-  private void one(RunState run, ObjectPlan plan, MirrorStore.Pending p, MirrorRow remote) {
+  /** Handles a record changed on both sides; true when its change is to be written now. */
+  private boolean one(RunState run, ObjectPlan plan, MirrorStore.Pending p, MirrorRow remote) {
     MirrorRow current =
         remote != null
             ? remote
@@ -114,23 +126,77 @@ final class PushPass {
                             0, updated, deleted, 0, 0, 0, outcome.counted() ? 1 : 0));
                 return outcome.apply() != null && outcome.keepLocal();
               });
-      if (!pushNow) {
-        return;
-      }
+      return pushNow;
     }
-    write(run, plan, p);
+    return true;
   }
 
-  private void write(RunState run, ObjectPlan plan, MirrorStore.Pending p) {
+  /**
+   * Writes the changes: one sObject Collections call for the batch when the client offers it, else
+   * one PATCH per record. Each record that Salesforce refuses is parked on its own.
+   */
+  private void write(RunState run, ObjectPlan plan, List<MirrorStore.Pending> writes) {
+    if (writes.isEmpty()) {
+      return;
+    }
+    Optional<SObjectCollections> collections = run.client.collections();
+    if (collections.isEmpty()) {
+      for (MirrorStore.Pending p : writes) {
+        try {
+          run.client.update(plan.object(), p.id(), p.localFields());
+        } catch (ScopienException e) {
+          if (RunCoordinator.isFatal(e)) {
+            throw e;
+          }
+          park(run, plan, p, e.kind() == ScopienException.Kind.RETRIABLE, e.code(), e.getMessage());
+          continue;
+        }
+        pushed(run, plan, p);
+      }
+      return;
+    }
+    List<SObjectRecord> records = new ArrayList<>();
+    for (MirrorStore.Pending p : writes) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("Id", p.id());
+      fields.putAll(p.localFields());
+      records.add(new SObjectRecord(plan.object(), fields));
+    }
+    List<SaveResult> results;
     try {
-      run.client.update(plan.object(), p.id(), p.localFields());
+      results = collections.get().update(records, false);
     } catch (ScopienException e) {
       if (RunCoordinator.isFatal(e)) {
         throw e;
       }
-      park(run, plan, p, e);
+      for (MirrorStore.Pending p : writes) {
+        park(run, plan, p, e.kind() == ScopienException.Kind.RETRIABLE, e.code(), e.getMessage());
+      }
       return;
     }
+    for (int i = 0; i < writes.size(); i++) {
+      MirrorStore.Pending p = writes.get(i);
+      SaveResult result = i < results.size() ? results.get(i) : null;
+      if (result != null && result.success()) {
+        pushed(run, plan, p);
+      } else {
+        SaveResult.RecordError error =
+            result == null || result.errors().isEmpty()
+                ? new SaveResult.RecordError(
+                    "UNKNOWN_ERROR", "No result for this record", List.of())
+                : result.errors().get(0);
+        park(
+            run,
+            plan,
+            p,
+            RETRIABLE_CODES.contains(error.statusCode()),
+            "salesforce_" + error.statusCode().toLowerCase(java.util.Locale.ROOT),
+            error.message());
+      }
+    }
+  }
+
+  private void pushed(RunState run, ObjectPlan plan, MirrorStore.Pending p) {
     jdbc.inTransaction(
         () -> {
           Instant now = clock.instant();
@@ -146,8 +212,13 @@ final class PushPass {
         });
   }
 
-  private void park(RunState run, ObjectPlan plan, MirrorStore.Pending p, ScopienException e) {
-    boolean passing = e.kind() == ScopienException.Kind.RETRIABLE;
+  private void park(
+      RunState run,
+      ObjectPlan plan,
+      MirrorStore.Pending p,
+      boolean passing,
+      String code,
+      String message) {
     jdbc.inTransaction(
         () -> {
           long errorId =
@@ -162,7 +233,7 @@ final class PushPass {
                           null,
                           PUSH_FAILED,
                           (passing ? "Record locked or Salesforce busy: " : "Salesforce refused: ")
-                              + e.getMessage(),
+                              + message,
                           passing
                               ? "Retry in progress: the change stays queued for the next run"
                               : "Kept the change queued; fix the value or the rule in Salesforce",
@@ -174,8 +245,8 @@ final class PushPass {
                   plan.object(),
                   p.id(),
                   ParkedStore.Direction.OUTBOUND,
-                  e.code(),
-                  e.getMessage(),
+                  code,
+                  message,
                   errorId,
                   clock.instant());
           stores.runs().add(run.runId, plan.object(), RunStore.Counts.push(0, 0, 1));

@@ -30,6 +30,9 @@ final class FaultyClient implements SalesforceClient {
   private final Set<String> garbled = ConcurrentHashMap.newKeySet();
   private final List<String> retrieved = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile boolean healed;
+  private volatile int faultPage = -1;
+  private volatile Runnable fault = () -> {};
+  private final AtomicInteger served = new AtomicInteger();
 
   /**
    * @param pagesBeforeDrop pages served before the connection drops; -1 never drops
@@ -41,6 +44,12 @@ final class FaultyClient implements SalesforceClient {
 
   void heal() {
     healed = true;
+  }
+
+  /** Runs {@code fault} once, just before page number {@code page} (1-based) is fetched. */
+  void beforePage(int page, Runnable fault) {
+    this.faultPage = page;
+    this.fault = fault;
   }
 
   /** Queries return this record without a readable SystemModstamp. */
@@ -59,6 +68,9 @@ final class FaultyClient implements SalesforceClient {
   }
 
   private void page() {
+    if (served.incrementAndGet() == faultPage) {
+      fault.run();
+    }
     if (!healed && pagesBeforeDrop >= 0 && pages.incrementAndGet() > pagesBeforeDrop) {
       throw new SalesforceException(
           ScopienException.Kind.RETRIABLE,

@@ -7,6 +7,8 @@ import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Org;
 import com.scopien.salesforce.SalesforceClient;
+import com.scopien.security.Role;
+import com.scopien.security.User;
 import com.scopien.store.DatabaseTestBase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ class LocalOrgSyncIT extends DatabaseTestBase {
   @BeforeParameterizedClassInvocation
   void startOrg() {
     localOrg = LocalOrg.start(LocalOrgOptions.production());
-    client = LocalOrgConnection.connect(localOrg);
+    client = LocalOrgConnection.renewing(localOrg, 2000);
     fixture = new SyncFixture(jdbc());
   }
 
@@ -138,6 +140,83 @@ class LocalOrgSyncIT extends DatabaseTestBase {
     assertThat(fixture.mirrorCount(org, "Project__c")).isEqualTo(localOrg.count("Project__c"));
     assertThat(faulty.retrieved()).containsExactly(bad);
     assertThat(fixture.mirrorFields(org, "Project__c", bad)).contains("Unreadable Project");
+  }
+
+  @Test
+  void aSessionThatExpiresMidSyncIsRenewedAndTheRunGoesOn() {
+    FaultyClient expiring = new FaultyClient(LocalOrgConnection.renewing(localOrg, 2000), -1);
+    expiring.beforePage(3, localOrg::expireSessions);
+    Org org = fixture.org(expiring);
+
+    SyncRun run = fixture.syncAndWait(org, List.of("Lead"), false);
+
+    assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(fixture.mirrorCount(org, "Lead")).isEqualTo(localOrg.count("Lead"));
+  }
+
+  @Test
+  void syncPausesAtItsShareOfTheOrgsRealAllowanceWithACheckpoint() {
+    try (LocalOrg small =
+        LocalOrg.start(
+            LocalOrgOptions.production()
+                .withScale(new LocalOrgOptions.Scale(0.05))
+                .withDailyApiLimit(10_000))) {
+      Org org = fixture.org(LocalOrgConnection.renewing(small, 200));
+      // Sforce-Limit-Info will say 7,995 used: five calls in, sync is at its 80% share.
+      small.spendApiCalls(7_995 - small.apiCallsUsed());
+
+      SyncRun paused = fixture.syncAndWait(org, List.of("Lead"), false);
+
+      assertThat(paused.status()).isEqualTo(SyncRun.Status.PARTIAL);
+      assertThat(paused.message()).contains("Paused").contains("of 10,000 daily API calls");
+      long kept = fixture.mirrorCount(org, "Lead");
+      assertThat(kept).isPositive().isLessThan(small.count("Lead")).isEqualTo(kept / 200 * 200);
+
+      try (SyncFixture generous =
+          new SyncFixture(jdbc(), SyncOptions.defaults().withApiBudgetShare(0.95))) {
+        generous.orgs.adopt(org, LocalOrgConnection.renewing(small, 200));
+        SyncRun resumed = generous.syncAndWait(org, List.of("Lead"), false);
+
+        assertThat(resumed.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+        assertThat(object(resumed, "Lead").created()).isEqualTo(small.count("Lead") - kept);
+        assertThat(generous.mirrorCount(org, "Lead")).isEqualTo(small.count("Lead"));
+      }
+    }
+  }
+
+  @Test
+  void twoHundredFiftyScopienChangesReachTheOrgInABatchCallPer200() {
+    Org org = fixture.org(client);
+    fixture.syncAndWait(org, List.of("Account"), false);
+    List<String> ids = firstIds(org, "Account", 250);
+    // Hold the org's run lock so the changes queue up instead of each starting a run.
+    jdbc()
+        .update(
+            "INSERT INTO sync_locks (org_id, run_id, heartbeat_at) VALUES (?, 'held', ?)",
+            org.id(),
+            java.time.Instant.now());
+    User admin = new User("u-admin", "Ada", "ada@acme.com", Role.ADMIN);
+    for (String id : ids) {
+      assertThat(
+              fixture
+                  .changes
+                  .change(admin, org.id(), "Account", id, Map.of("Description", "Pushed " + id))
+                  .runId())
+          .isNull();
+    }
+    jdbc().update("DELETE FROM sync_locks WHERE org_id = ?", org.id());
+
+    SyncRun run = fixture.syncAndWait(org, List.of("Account"), false);
+
+    assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(object(run, "Account").pushed()).isEqualTo(250);
+    assertThat(object(run, "Account").updated()).isZero();
+    // describeGlobal, describe, per batch of 200 one read and one write, then the pull.
+    assertThat(run.apiCalls()).isLessThanOrEqualTo(8);
+    for (String id : List.of(ids.get(0), ids.get(199), ids.get(249))) {
+      assertThat(localOrg.record("Account", id).orElseThrow())
+          .containsEntry("Description", "Pushed " + id);
+    }
   }
 
   private List<String> firstIds(Org org, String object, int n) {

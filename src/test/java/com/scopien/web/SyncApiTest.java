@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -106,6 +107,16 @@ class SyncApiTest {
             .start();
   }
 
+  /** Lets a run a test started finish, so the next test can start its own. */
+  @AfterEach
+  void settle() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (sync.runs(org.id(), 5).stream().anyMatch(r -> r.status().wireName().equals("running"))
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(50);
+    }
+  }
+
   @AfterAll
   void stop() {
     server.stop();
@@ -166,6 +177,42 @@ class SyncApiTest {
     assertThat(sawAccount).isTrue();
     assertThat(get("/api/orgs/" + org.id() + "/sync/health", GUEST).get("lastRunStatus").asText())
         .isEqualTo("succeeded");
+  }
+
+  @Test
+  void progressStreamsAsServerSentEventsUntilTheRunEnds() throws Exception {
+    String runId =
+        json.readTree(
+                send("POST", "/api/orgs/" + org.id() + "/sync", ADMIN, "{\"full\":true}").body())
+            .get("runId")
+            .asText();
+
+    HttpResponse<java.util.stream.Stream<String>> stream =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + server.port()
+                            + "/api/sync/runs/"
+                            + runId
+                            + "/events"))
+                .header("Authorization", "Bearer " + GUEST)
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(60))
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+
+    assertThat(stream.statusCode()).isEqualTo(200);
+    assertThat(stream.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+    List<String> data =
+        stream.body().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).trim()).toList();
+    assertThat(data).isNotEmpty();
+    JsonNode last = json.readTree(data.get(data.size() - 1));
+    assertThat(last.get("id").asText()).isEqualTo(runId);
+    assertThat(last.get("status").asText()).isEqualTo("succeeded");
+    assertThat(code(send("GET", "/api/sync/runs/nope/events", GUEST, null), 404))
+        .isEqualTo("unknown_run");
   }
 
   @Test
