@@ -1,4 +1,5 @@
--- The push path of the sync engine (Scopien to Salesforce), added after V4 shipped.
+-- The push path of the sync engine (Scopien to Salesforce), added after V4 shipped. (First
+-- numbered V7, which the assistant's pending writes also took; renumbered so Flyway starts.)
 -- Portable SQL: the same file runs on H2 (MODE=PostgreSQL) and on PostgreSQL.
 
 -- The Salesforce values of the fields changed on the Scopien side, before the change (a
