@@ -7,35 +7,22 @@ import com.scopien.config.Secret;
 import com.scopien.localorg.FaultPlan;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
-import com.scopien.monitoring.ApiUsageMonitor;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.NewOrg;
-import com.scopien.orgs.OrgConnections;
 import com.scopien.orgs.OrgService;
-import com.scopien.orgs.SecretSealer;
-import com.scopien.salesforce.ClientOptions;
-import com.scopien.salesforce.OAuthClient;
-import com.scopien.salesforce.SalesforceClients;
-import com.scopien.security.AuditLog;
-import com.scopien.security.FieldSecurity;
-import com.scopien.security.KeyProvider;
-import com.scopien.security.Redactor;
-import com.scopien.security.Role;
-import com.scopien.security.TokenCipher;
-import com.scopien.security.User;
 import com.scopien.security.UserService;
 import com.scopien.slack.SlackChannel;
-import com.scopien.store.Database;
+import com.scopien.sync.SyncChatTools;
+import com.scopien.sync.SyncOptions;
+import com.scopien.sync.SyncScheduler;
 import com.scopien.web.PendingWrites;
 import com.scopien.web.WebServer;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +42,19 @@ public final class App implements AutoCloseable {
   private final Core core;
   private final List<LocalOrg> localOrgs;
   private final SlackChannel slack;
+  private final SyncScheduler scheduler;
   private final WebServer web;
 
-  private App(Core core, List<LocalOrg> localOrgs, SlackChannel slack, WebServer web) {
+  private App(
+      Core core,
+      List<LocalOrg> localOrgs,
+      SlackChannel slack,
+      SyncScheduler scheduler,
+      WebServer web) {
     this.core = core;
     this.localOrgs = localOrgs;
     this.slack = slack;
+    this.scheduler = scheduler;
     this.web = web;
   }
 
@@ -72,11 +66,22 @@ public final class App implements AutoCloseable {
     Core core = Core.open(config);
     List<LocalOrg> localOrgs = new ArrayList<>();
     SlackChannel slack = null;
+    SyncScheduler scheduler = null;
     try {
       if (demoWanted(config, core.orgs())) {
         localOrgs.addAll(startDemoOrgs(config, core.orgs(), out));
       }
       AgentService agent = buildAgent(config, core);
+      scheduler =
+          new SyncScheduler(
+              core.database().dataSource(),
+              core.sync(),
+              core.orgs(),
+              core.syncSettings(),
+              SyncOptions.defaults(),
+              core.clock(),
+              Duration.ofSeconds(30));
+      scheduler.start();
       PendingWrites pendingWrites = pendingWrites(agent);
       slack =
           SlackChannel.create(
@@ -97,12 +102,15 @@ public final class App implements AutoCloseable {
                   core.orgs(),
                   new SoqlQueryService(core.orgs(), core.fieldSecurity()),
                   core.users(),
+                  core.sync(),
+                  core.syncSettings(),
+                  core.localChanges(),
                   core.clock(),
                   VERSION)
               .withRoutes(slack)
               .withOrgAdmin(core.connections())
               .start();
-      App app = new App(core, localOrgs, slack, web);
+      App app = new App(core, localOrgs, slack, scheduler, web);
       if (config.slack().isPresent()) {
         out.println("Slack: events, commands and buttons at /slack/*");
       }
@@ -116,6 +124,9 @@ public final class App implements AutoCloseable {
     } catch (RuntimeException e) {
       if (slack != null) {
         slack.close();
+      }
+      if (scheduler != null) {
+        scheduler.close();
       }
       localOrgs.forEach(LocalOrg::close);
       core.close();
@@ -205,6 +216,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    scheduler.close();
     slack.close();
     localOrgs.forEach(LocalOrg::close);
     core.close();
@@ -262,6 +274,7 @@ public final class App implements AutoCloseable {
             .store(core.database().jdbc())
             .fieldSecurity(core.fieldSecurity())
             .auditLog(core.audit())
+            .syncTools(new SyncChatTools(core.sync(), core.clock()))
             .clock(core.clock());
     if (config.usesOpenAi()) {
       builder.openAi(
@@ -300,89 +313,5 @@ public final class App implements AutoCloseable {
 
   private static String displayHost(String host) {
     return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
-  }
-
-  /**
-   * The parts every command shares: the store, users, sealed tokens, orgs and usage monitoring. The
-   * CLI's org commands use it without starting a server.
-   */
-  public record Core(
-      Database database,
-      UserService users,
-      OrgService orgs,
-      OrgConnections connections,
-      ApiUsageMonitor usage,
-      FieldSecurity fieldSecurity,
-      AuditLog audit,
-      Clock clock,
-      Optional<Secret> generatedAdminKey)
-      implements AutoCloseable {
-
-    /** Opens the store, migrates it and builds the services. */
-    public static Core open(ScopienConfig config) {
-      Clock clock = Clock.systemUTC();
-      Database database =
-          Database.open(
-              config.dbUrl().orElse(Database.h2FileUrl(config.dataDir())),
-              config.dbUser().orElse(null),
-              config.dbPassword().orElse(null));
-      try {
-        UserService users = new UserService(database.jdbc(), clock);
-        Optional<Secret> generated = users.ensureAdmin(config.adminApiKey());
-        TokenCipher cipher =
-            new TokenCipher(KeyProvider.resolve(config.encryptionKey(), config.dataDir()));
-        SecretSealer sealer =
-            new SecretSealer() {
-              @Override
-              public String seal(String plaintext, String orgId) {
-                return cipher.encrypt(plaintext, orgId);
-              }
-
-              @Override
-              public String open(String sealed, String orgId) {
-                return cipher.decrypt(sealed, orgId);
-              }
-            };
-        HttpClient http = SalesforceClients.newHttpClient();
-        ApiUsageMonitor usage = new ApiUsageMonitor(database.jdbc(), clock);
-        FieldSecurity fieldSecurity = FieldSecurity.defaults();
-        AuditLog audit = new AuditLog(database.jdbc(), fieldSecurity, Redactor.standard(), clock);
-        OrgService orgs =
-            new OrgService(
-                database.jdbc(),
-                sealer,
-                new OAuthClient(http),
-                http,
-                ClientOptions.defaults()
-                    .withApiVersion(config.salesforceApiVersion())
-                    .withCallOptionsClient("scopien"),
-                usage,
-                audit,
-                clock);
-        OrgConnections connections = new OrgConnections(orgs, database.jdbc(), users);
-        return new Core(
-            database, users, orgs, connections, usage, fieldSecurity, audit, clock, generated);
-      } catch (RuntimeException e) {
-        database.close();
-        throw e;
-      }
-    }
-
-    /**
-     * The admin the CLI acts as: whoever runs {@code scopien orgs ...} on this machine holds the
-     * data folder and its encryption key, so they act as the oldest admin (the bootstrap one), and
-     * the audit log names that user.
-     */
-    public User operator() {
-      return users.list().stream()
-          .filter(user -> user.role() == Role.ADMIN)
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("ensureAdmin made no admin"));
-    }
-
-    @Override
-    public void close() {
-      database.close();
-    }
   }
 }

@@ -31,7 +31,7 @@ class LocalOrgJwtKeyTest {
     try (AutoCloseable org =
         App.startLocalOrg(
             new App.LocalOrgRequest(
-                0, true, 0.01, 42, List.of(keys.certificatePem()), List.of(), 0),
+                0, true, 0.01, 42, List.of(keys.certificatePem()), List.of(), 1),
             new PrintStream(printed, true, StandardCharsets.UTF_8))) {
       String out = printed.toString(StandardCharsets.UTF_8);
       Matcher url = Pattern.compile("Base URL \\(login and instance\\): (\\S+)").matcher(out);
@@ -58,7 +58,7 @@ class LocalOrgJwtKeyTest {
             () ->
                 App.startLocalOrg(
                     new App.LocalOrgRequest(
-                        0, true, 0.01, 42, List.of(keys.privateKeyPem()), List.of(), 0),
+                        0, true, 0.01, 42, List.of(keys.privateKeyPem()), List.of(), 1),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
         .isInstanceOfSatisfying(
             ScopienException.class, e -> assertThat(e.code()).isEqualTo("invalid_jwt_key"));

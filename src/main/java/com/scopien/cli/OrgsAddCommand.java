@@ -1,6 +1,6 @@
 package com.scopien.cli;
 
-import com.scopien.App;
+import com.scopien.Core;
 import com.scopien.ScopienException;
 import com.scopien.config.Secret;
 import com.scopien.orgs.NewJwtOrg;
@@ -122,7 +122,7 @@ final class OrgsAddCommand
     }
     List<OrgEntry> entries = orgsFile != null ? OrgsFile.read(orgsFile, env) : List.of(single());
     entries.forEach(entry -> warnIfKeyIsOpen(entry, err));
-    try (App.Core core = OrgsCommand.open(env)) {
+    try (Core core = OrgsCommand.open(env)) {
       User operator = core.operator();
       if (orgsFile == null) {
         Org org = connect(core, operator, entries.get(0));
@@ -134,7 +134,7 @@ final class OrgsAddCommand
   }
 
   private int connectAll(
-      App.Core core, User operator, List<OrgEntry> entries, PrintWriter out, PrintWriter err) {
+      Core core, User operator, List<OrgEntry> entries, PrintWriter out, PrintWriter err) {
     int failed = 0;
     for (OrgEntry entry : entries) {
       if (core.orgs().list().stream().anyMatch(o -> o.name().equalsIgnoreCase(entry.name()))) {
@@ -164,7 +164,7 @@ final class OrgsAddCommand
     return 0;
   }
 
-  private Org connect(App.Core core, User operator, OrgEntry entry) {
+  private Org connect(Core core, User operator, OrgEntry entry) {
     if (entry.jwt()) {
       return core.connections()
           .connectWithJwt(

@@ -1,6 +1,6 @@
 package com.scopien.cli;
 
-import com.scopien.App;
+import com.scopien.Core;
 import com.scopien.ScopienException;
 import com.scopien.config.ConfigLoader;
 import com.scopien.orgs.Org;
@@ -34,9 +34,9 @@ final class OrgsCommand implements Runnable {
    * Opens the store and services; explains the usual failure (a running server holds the embedded
    * database).
    */
-  static App.Core open(Map<String, String> env) {
+  static Core open(Map<String, String> env) {
     try {
-      return App.Core.open(ConfigLoader.load(env));
+      return Core.open(ConfigLoader.load(env));
     } catch (ScopienException e) {
       if (mentions(e, "already in use") || mentions(e, "Locked by another process")) {
         throw new ScopienException(

@@ -1,6 +1,6 @@
 package com.scopien.cli;
 
-import com.scopien.App;
+import com.scopien.Core;
 import com.scopien.orgs.Org;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -26,7 +26,7 @@ final class OrgsListCommand implements Callable<Integer>, EnvFactory.NeedsEnviro
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (App.Core core = OrgsCommand.open(env)) {
+    try (Core core = OrgsCommand.open(env)) {
       List<Org> orgs = core.orgs().list();
       if (orgs.isEmpty()) {
         out.println("No org is connected. Add one with: scopien orgs add --help");

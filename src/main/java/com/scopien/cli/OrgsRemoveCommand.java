@@ -1,6 +1,6 @@
 package com.scopien.cli;
 
-import com.scopien.App;
+import com.scopien.Core;
 import com.scopien.ScopienException;
 import com.scopien.orgs.Org;
 import java.util.List;
@@ -33,7 +33,7 @@ final class OrgsRemoveCommand implements Callable<Integer>, EnvFactory.NeedsEnvi
 
   @Override
   public Integer call() {
-    try (App.Core core = OrgsCommand.open(env)) {
+    try (Core core = OrgsCommand.open(env)) {
       List<Org> orgs = core.orgs().list();
       String wanted = reference.trim().toLowerCase(Locale.ROOT);
       Org org =

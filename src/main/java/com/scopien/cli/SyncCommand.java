@@ -1,6 +1,6 @@
 package com.scopien.cli;
 
-import com.scopien.ScopienException;
+import com.scopien.config.ConfigLoader;
 import com.scopien.orgs.Org;
 import com.scopien.sync.SyncRun;
 import java.io.PrintWriter;
@@ -45,9 +45,9 @@ final class SyncCommand implements Callable<Integer>, EnvFactory.NeedsEnvironmen
   private final Function<Map<String, String>, SyncBackend> opener;
   private Map<String, String> env = Map.of();
 
-  /** The command as picocli builds it; the composition root provides the backend. */
+  /** The command as picocli builds it: the application's store and orgs, from the config. */
   SyncCommand() {
-    this(SyncCommand::notWired);
+    this(env -> CoreSyncBackend.open(ConfigLoader.load(env)));
   }
 
   SyncCommand(Function<Map<String, String>, SyncBackend> opener) {
@@ -113,14 +113,6 @@ final class SyncCommand implements Callable<Integer>, EnvFactory.NeedsEnvironmen
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  private static SyncBackend notWired(Map<String, String> env) {
-    throw new ScopienException(
-        ScopienException.Kind.RETRIABLE,
-        "sync_unavailable",
-        "This build cannot sync from the command line yet; start the server and use"
-            + " POST /api/orgs/{id}/sync.");
   }
 
   /** The text of progress lines and the final summary. */

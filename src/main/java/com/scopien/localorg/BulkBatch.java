@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Bulk API 1.0 batch of a query job: its SOQL, its state ({@code Queued → InProgress →
- * Completed | Failed}, or {@code NotProcessed} when its job was aborted or PK chunking split it),
- * and once completed the matched rows, cut into result files of at most {@link #RESULT_ROWS} rows.
- * A PK chunk also carries its Id range. Rows are references to the store's immutable rows, so a
- * result keeps the snapshot its query saw. Thread-safe.
+ * One Bulk API 1.0 batch: its request (the SOQL of a query, the CSV rows of a DML job), its state
+ * ({@code Queued → InProgress → Completed | Failed}, or {@code NotProcessed} when its job was
+ * aborted or PK chunking split it), and once completed the matched rows, cut into result files of
+ * at most {@link #RESULT_ROWS} rows, or the per-row results of a DML batch. A PK chunk also carries
+ * its Id range. Rows are references to the store's immutable rows, so a result keeps the snapshot
+ * its query saw. Thread-safe.
  */
 final class BulkBatch {
 
@@ -51,7 +52,7 @@ final class BulkBatch {
 
   private final String id;
   private final String jobId;
-  private final String soql;
+  private final String request;
   private final String fromId;
   private final String toId;
   private final Instant created;
@@ -60,15 +61,16 @@ final class BulkBatch {
   private Instant modstamp;
   private long processingMillis;
   private Result result;
+  private List<BulkDml.RowResult> rowResults;
 
   /**
    * @param fromId first Id of a PK chunk (inclusive), or null for a batch the client created
    * @param toId end of a PK chunk (exclusive), or null for the last chunk
    */
-  BulkBatch(String id, String jobId, String soql, String fromId, String toId, Instant created) {
+  BulkBatch(String id, String jobId, String request, String fromId, String toId, Instant created) {
     this.id = id;
     this.jobId = jobId;
-    this.soql = soql;
+    this.request = request;
     this.fromId = fromId;
     this.toId = toId;
     this.created = created;
@@ -79,8 +81,9 @@ final class BulkBatch {
     return id;
   }
 
-  String soql() {
-    return soql;
+  /** What the client sent: the SOQL of a query batch, the CSV of a DML batch. */
+  String request() {
+    return request;
   }
 
   /** Whether this is a PK chunk the org created, rather than a batch the client sent. */
@@ -113,6 +116,16 @@ final class BulkBatch {
     finish(State.Completed, null, now, millis);
   }
 
+  synchronized void complete(List<BulkDml.RowResult> results, Instant now, long millis) {
+    rowResults = List.copyOf(results);
+    finish(State.Completed, null, now, millis);
+  }
+
+  /** The per-row results of a completed DML batch. */
+  synchronized Optional<List<BulkDml.RowResult>> rowResults() {
+    return Optional.ofNullable(rowResults);
+  }
+
   synchronized void fail(String message, Instant now, long millis) {
     finish(State.Failed, message, now, millis);
   }
@@ -129,9 +142,16 @@ final class BulkBatch {
   }
 
   synchronized View view() {
-    long processed = result == null ? 0 : result.rows().size();
+    long processed = 0;
+    long failed = 0;
+    if (result != null) {
+      processed = result.rows().size();
+    } else if (rowResults != null) {
+      processed = rowResults.size();
+      failed = rowResults.stream().filter(r -> !r.success()).count();
+    }
     return new View(
-        id, jobId, state, stateMessage, created, modstamp, processed, 0, processingMillis);
+        id, jobId, state, stateMessage, created, modstamp, processed, failed, processingMillis);
   }
 
   /** How many result files a query of {@code rows} rows is cut into (at least one). */

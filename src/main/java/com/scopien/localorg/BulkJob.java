@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Bulk API 1.0 job: what it queries, how (PK chunking or not), its state ({@code Open}, {@code
- * Closed}, {@code Aborted}) and its batches in creation order. Counters in jobInfo are derived from
- * the batches. Thread-safe.
+ * One Bulk API 1.0 job: its operation and object, how a query splits (PK chunking or not), which
+ * External Id an upsert matches on, its state ({@code Open}, {@code Closed}, {@code Aborted}) and
+ * its batches in creation order. Counters in jobInfo are derived from the batches. Thread-safe.
  */
 final class BulkJob {
 
@@ -53,6 +53,7 @@ final class BulkJob {
   private final String concurrencyMode;
   private final String apiVersion;
   private final PkChunking pkChunking;
+  private final FieldDef externalIdField;
   private final List<BulkBatch> batches = new ArrayList<>();
   private State state = State.Open;
   private Instant modstamp;
@@ -65,7 +66,8 @@ final class BulkJob {
       Instant created,
       String concurrencyMode,
       String apiVersion,
-      PkChunking pkChunking) {
+      PkChunking pkChunking,
+      FieldDef externalIdField) {
     this.id = id;
     this.operation = operation;
     this.object = object;
@@ -75,6 +77,25 @@ final class BulkJob {
     this.concurrencyMode = concurrencyMode;
     this.apiVersion = apiVersion;
     this.pkChunking = pkChunking;
+    this.externalIdField = externalIdField;
+  }
+
+  /** {@code query}, {@code queryAll}, {@code insert}, {@code update}, {@code upsert} ... */
+  String operation() {
+    return operation;
+  }
+
+  boolean isQuery() {
+    return operation.startsWith("query");
+  }
+
+  String createdById() {
+    return createdById;
+  }
+
+  /** The External Id an upsert job matches on; null for other jobs. */
+  FieldDef externalIdField() {
+    return externalIdField;
   }
 
   String id() {
@@ -139,6 +160,7 @@ final class BulkJob {
     int completed = 0;
     int failed = 0;
     long processed = 0;
+    long recordsFailed = 0;
     long millis = 0;
     for (BulkBatch batch : batches) {
       BulkBatch.View b = batch.view();
@@ -150,6 +172,7 @@ final class BulkJob {
         case NotProcessed -> {}
       }
       processed += b.recordsProcessed();
+      recordsFailed += b.recordsFailed();
       millis += b.processingMillis();
     }
     return new View(
@@ -160,7 +183,7 @@ final class BulkJob {
         created,
         modstamp,
         state,
-        null,
+        externalIdField == null ? null : externalIdField.name(),
         concurrencyMode,
         "CSV",
         queued,
@@ -170,7 +193,7 @@ final class BulkJob {
         batches.size(),
         processed,
         apiVersion,
-        0,
+        recordsFailed,
         millis);
   }
 }

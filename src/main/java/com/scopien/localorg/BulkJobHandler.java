@@ -10,20 +10,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Bulk API 1.0 under {@code /services/async/{version}/job} as force-wsc's {@code BulkConnection}
- * and jsforce drive it: create a query job (XML {@code jobInfo}, optional {@code
- * Sforce-Enable-PKChunking}), add SOQL batches, read job and batch states, close or abort a job
- * with a POST, list a batch's results ({@code result-list} of {@code 752} Ids) and stream each
- * result as CSV. Calls authenticate with {@code X-SFDC-Session}, count against the daily
- * allocation, may send gzip bodies, and fail with an XML {@code <error>}.
+ * and jsforce drive it: create a job (XML {@code jobInfo}; queries may ask for {@code
+ * Sforce-Enable-PKChunking}, upserts name their External Id), add batches (SOQL, or CSV rows for
+ * insert, update, upsert, delete and hardDelete), read job and batch states, close or abort a job
+ * with a POST, list a query batch's results ({@code result-list} of {@code 752} Ids) and stream
+ * each as CSV, or read a DML batch's per-row results as CSV. Calls authenticate with {@code
+ * X-SFDC-Session}, count against the daily allocation, may send gzip bodies, and fail with an XML
+ * {@code <error>}.
  */
 final class BulkJobHandler {
 
   static final int DEFAULT_CHUNK = 100_000;
+  private static final Set<String> OPERATIONS =
+      Set.of("query", "queryAll", "insert", "update", "upsert", "delete", "hardDelete");
   static final int MAX_CHUNK = 250_000;
+  static final int MAX_BATCH_BYTES = 10_000_000;
 
   /** One authenticated call: the context, the version ({@code 62.0}) and the user. */
   private record Call(Context ctx, String version, String userId) {}
@@ -42,11 +48,8 @@ final class BulkJobHandler {
     Call call = open(ctx);
     Map<String, String> fields = BulkXml.readJob(body(ctx));
     String operation = fields.getOrDefault("operation", "");
-    if (!operation.equals("query") && !operation.equals("queryAll")) {
-      throw new BulkError(
-          400,
-          "FeatureNotEnabled",
-          "This local org runs Bulk API 1.0 query and queryAll jobs, not: " + operation);
+    if (!OPERATIONS.contains(operation)) {
+      throw new BulkError(400, "InvalidJob", "Invalid operation: " + operation);
     }
     ObjectDef object =
         bulk.store()
@@ -60,7 +63,21 @@ final class BulkJobHandler {
       throw new BulkError(
           400,
           "UnsupportedContentType",
-          "This local org answers bulk queries as CSV: set contentType to CSV");
+          "This local org takes and answers Bulk API 1.0 data as CSV: set contentType to CSV");
+    }
+    FieldDef externalId = null;
+    if (operation.equals("upsert")) {
+      String name = fields.get("externalIdFieldName");
+      externalId =
+          object
+              .field(name == null ? "" : name)
+              .filter(FieldDef::externalId)
+              .orElseThrow(
+                  () ->
+                      new BulkError(
+                          400,
+                          "InvalidJob",
+                          "External ID field not found or not an External ID: " + name));
     }
     BulkJob job =
         new BulkJob(
@@ -71,7 +88,10 @@ final class BulkJobHandler {
             bulk.now(),
             fields.getOrDefault("concurrencyMode", "Parallel"),
             call.version(),
-            pkChunking(ctx.header("Sforce-Enable-PKChunking")));
+            operation.startsWith("query")
+                ? pkChunking(ctx.header("Sforce-Enable-PKChunking"))
+                : null,
+            externalId);
     bulk.add(job);
     xml(ctx, 201, BulkXml.job(job.view()));
   }
@@ -99,13 +119,22 @@ final class BulkJobHandler {
   void createBatch(Context ctx) throws IOException {
     open(ctx);
     BulkJob job = findJob(ctx);
-    String soql;
+    String request;
     try (InputStream in = body(ctx)) {
-      soql = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      byte[] bytes = in.readNBytes(MAX_BATCH_BYTES + 1);
+      if (bytes.length > MAX_BATCH_BYTES) {
+        throw new BulkError(400, "InvalidBatch", "Batch size exceeds 10000000 bytes");
+      }
+      request = new String(bytes, StandardCharsets.UTF_8);
     }
-    BulkBatch batch = new BulkBatch(bulk.newId("751"), job.id(), soql, null, null, bulk.now());
+    if (job.isQuery()) {
+      request = request.trim();
+    }
+    BulkBatch batch = new BulkBatch(bulk.newId("751"), job.id(), request, null, null, bulk.now());
+    // The reply shows the batch as queued, however fast the worker picks it up.
+    BulkBatch.View queued = batch.view();
     bulk.submit(job, batch);
-    xml(ctx, 201, BulkXml.batch(batch.view()));
+    xml(ctx, 201, BulkXml.batch(queued));
   }
 
   void batches(Context ctx) {
@@ -121,13 +150,23 @@ final class BulkJobHandler {
 
   void request(Context ctx) {
     open(ctx);
-    ctx.status(200).contentType("text/csv; charset=UTF-8").result(findBatch(ctx).soql());
+    ctx.status(200).contentType("text/csv; charset=UTF-8").result(findBatch(ctx).request());
   }
 
-  void resultList(Context ctx) {
+  /** A query batch's {@code result-list}, or a DML batch's per-row results as CSV. */
+  void resultList(Context ctx) throws IOException {
     open(ctx);
-    BulkBatch.Result result = completed(findBatch(ctx));
-    xml(ctx, 200, BulkXml.resultList(result.resultIds()));
+    BulkBatch batch = findBatch(ctx);
+    var rows = batch.rowResults().orElse(null);
+    if (rows != null) {
+      ctx.status(200).contentType("text/csv; charset=UTF-8");
+      Writer out =
+          new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+      BulkDml.write(out, rows);
+      out.flush();
+      return;
+    }
+    xml(ctx, 200, BulkXml.resultList(completed(batch).resultIds()));
   }
 
   /** Streams one result file as CSV, row by row. */

@@ -62,8 +62,9 @@ final class BulkQueryHandler {
             call.version(),
             delimiter,
             lineEnding);
+    Map<String, Object> reply = job.json(false);
     bulk.add(job);
-    call.reply(200, job.json(false));
+    call.reply(200, reply);
   }
 
   void get(RestCall call) {

@@ -45,13 +45,20 @@ final class BulkService implements AutoCloseable {
   private final QueryExecutor executor;
   private final Clock clock;
   private final IdGenerator ids;
+  private final BulkDml dml;
   private final Map<String, BulkJob> jobs = new LinkedHashMap<>();
   private final Map<String, BulkQueryJob> queryJobs = new LinkedHashMap<>();
   private final ExecutorService worker;
 
   BulkService(
-      RecordStore store, QueryExecutor executor, Clock clock, IdGenerator ids, String name) {
+      RecordStore store,
+      RecordWriter writer,
+      QueryExecutor executor,
+      Clock clock,
+      IdGenerator ids,
+      String name) {
     this.store = store;
+    this.dml = new BulkDml(store, writer);
     this.planner = new QueryPlanner(store, executor);
     this.executor = executor;
     this.clock = clock;
@@ -137,8 +144,19 @@ final class BulkService implements AutoCloseable {
     if (!batch.start(now())) {
       return;
     }
+    if (!job.isQuery()) {
+      try {
+        batch.complete(dml.apply(job, batch.request()), now(), millisSince(started));
+      } catch (ApiError e) {
+        batch.fail(e.errorCode() + " : " + e.getMessage(), now(), millisSince(started));
+      } catch (RuntimeException e) {
+        LOG.error("bulk batch {} failed", batch.id(), e);
+        batch.fail("InternalServerError : " + e.getClass().getSimpleName(), now(), 0);
+      }
+      return;
+    }
     try {
-      QueryPlan plan = plan(batch.soql());
+      QueryPlan plan = plan(batch.request());
       if (!plan.object().equals(job.object())) {
         throw ApiError.badRequest(
             "INVALID_TYPE", "The query must select from the job's object " + job.object());
@@ -190,7 +208,8 @@ final class BulkService implements AutoCloseable {
     }
     for (int i = 0; i < bounds.size(); i++) {
       String to = i + 1 < bounds.size() ? bounds.get(i + 1) : null;
-      submit(job, new BulkBatch(newId("751"), job.id(), original.soql(), bounds.get(i), to, now()));
+      submit(
+          job, new BulkBatch(newId("751"), job.id(), original.request(), bounds.get(i), to, now()));
     }
     original.notProcessed(now());
   }

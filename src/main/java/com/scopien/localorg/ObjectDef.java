@@ -22,6 +22,7 @@ final class ObjectDef {
   private final boolean deletable;
   private final List<FieldDef> fields;
   private final Map<String, Integer> positions = new HashMap<>();
+  private final Map<String, Integer> exactPositions = new HashMap<>();
 
   ObjectDef(
       String name,
@@ -41,6 +42,7 @@ final class ObjectDef {
     this.deletable = deletable;
     this.fields = List.copyOf(fields);
     for (int i = 0; i < fields.size(); i++) {
+      exactPositions.put(fields.get(i).name(), i);
       if (positions.put(fields.get(i).name().toLowerCase(Locale.ROOT), i) != null) {
         throw new IllegalArgumentException("duplicate field " + fields.get(i).name());
       }
@@ -85,6 +87,11 @@ final class ObjectDef {
 
   /** Where records of this object keep the field's value, or -1 when there is no such field. */
   int position(String anyCase) {
+    // Most lookups use the canonical name; only other spellings pay for lower-casing.
+    Integer exact = exactPositions.get(anyCase);
+    if (exact != null) {
+      return exact;
+    }
     Integer position = positions.get(anyCase.toLowerCase(Locale.ROOT));
     return position == null ? -1 : position;
   }

@@ -41,6 +41,7 @@ record OrgAssembly(
     BulkService bulk =
         new BulkService(
             store,
+            writer,
             executor,
             options.clock(),
             new IdGenerator(pod),

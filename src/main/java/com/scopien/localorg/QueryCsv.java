@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +15,6 @@ import java.util.List;
  * without being built in memory.
  */
 final class QueryCsv {
-
-  private static final DateTimeFormatter DATETIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final RecordStore store;
   private final List<FieldPath> paths = new ArrayList<>();
@@ -63,7 +58,7 @@ final class QueryCsv {
       out.write(delimiter);
     }
     out.write('"');
-    out.write(value.replace("\"", "\"\""));
+    out.write(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\""));
     out.write('"');
   }
 
@@ -72,9 +67,12 @@ final class QueryCsv {
       return "";
     }
     if (value instanceof Instant instant) {
-      return DATETIME.format(instant);
+      return WireFormat.formatDateTime(instant, "Z");
     }
     if (value instanceof Double number) {
+      if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+        return Long.toString(number.longValue());
+      }
       return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
     return value.toString();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +43,33 @@ final class WireFormat {
   private WireFormat() {}
 
   static String formatDateTime(Instant instant) {
-    return OUT.format(instant);
+    return formatDateTime(instant, "+0000");
+  }
+
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss.SSS} in UTC followed by {@code zone} ({@code +0000} for REST, {@code
+   * Z} for Bulk CSV). Written by hand: it runs for every datetime of every row served, and the
+   * general formatter costs several times more.
+   */
+  static String formatDateTime(Instant instant, String zone) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (t.getYear() < 1000 || t.getYear() > 9999) {
+      return OUT.format(instant).replace("+0000", zone);
+    }
+    StringBuilder out = new StringBuilder(24 + zone.length());
+    out.append(t.getYear()).append('-');
+    two(out, t.getMonthValue()).append('-');
+    two(out, t.getDayOfMonth()).append('T');
+    two(out, t.getHour()).append(':');
+    two(out, t.getMinute()).append(':');
+    two(out, t.getSecond()).append('.');
+    int millis = instant.getNano() / 1_000_000;
+    out.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10));
+    return out.append((char) ('0' + millis % 10)).append(zone).toString();
+  }
+
+  private static StringBuilder two(StringBuilder out, int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   /** Parses an input datetime; throws {@link DateTimeParseException} when it is not one. */

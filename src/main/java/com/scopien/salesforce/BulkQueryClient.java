@@ -9,7 +9,6 @@ import com.sforce.async.ConcurrencyMode;
 import com.sforce.async.ContentType;
 import com.sforce.async.JobInfo;
 import com.sforce.async.OperationEnum;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,8 +214,7 @@ public final class BulkQueryClient {
 
   private static void readCsv(InputStream in, long[] delivered, Consumer<Map<String, String>> rows)
       throws IOException {
-    CsvRows csv =
-        new CsvRows(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ',');
+    CsvRows csv = new CsvRows(new InputStreamReader(in, StandardCharsets.UTF_8), ',');
     List<String> header = csv.next();
     if (header == null) {
       return;
@@ -229,7 +227,7 @@ public final class BulkQueryClient {
       if (seen++ < delivered[0]) {
         continue;
       }
-      Map<String, String> row = new LinkedHashMap<>();
+      Map<String, String> row = new LinkedHashMap<>(header.size() * 2);
       for (int i = 0; i < header.size(); i++) {
         String value = i < values.size() ? values.get(i) : "";
         row.put(header.get(i), value.isEmpty() ? null : value);

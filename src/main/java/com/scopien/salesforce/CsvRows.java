@@ -7,12 +7,17 @@ import java.util.List;
 
 /**
  * Reads CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, LF or CRLF) one
- * record at a time, so a result file of any size passes through in constant memory.
+ * record at a time, so a result file of any size passes through in constant memory. It buffers the
+ * reader itself: reading a character at a time from a {@code BufferedReader} takes its lock per
+ * character.
  */
 final class CsvRows {
 
   private final Reader in;
   private final char delimiter;
+  private final char[] buffer = new char[64 * 1024];
+  private int position;
+  private int length;
   private int peeked = -2;
 
   CsvRows(Reader in, char delimiter) {
@@ -73,7 +78,15 @@ final class CsvRows {
       peeked = -2;
       return c;
     }
-    return in.read();
+    if (position == length) {
+      length = in.read(buffer, 0, buffer.length);
+      position = 0;
+      if (length <= 0) {
+        length = 0;
+        return -1;
+      }
+    }
+    return buffer[position++];
   }
 
   private void unread(int c) {

@@ -2,11 +2,14 @@ package com.scopien.sync;
 
 import com.scopien.salesforce.ApiUsage;
 import com.scopien.salesforce.GlobalObject;
+import com.scopien.salesforce.HttpSalesforceClient;
 import com.scopien.salesforce.ObjectDescribe;
 import com.scopien.salesforce.OrgLimits;
 import com.scopien.salesforce.QueryPage;
+import com.scopien.salesforce.SObjectCollections;
 import com.scopien.salesforce.SObjectRecord;
 import com.scopien.salesforce.SalesforceClient;
+import com.scopien.salesforce.SaveResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +29,64 @@ final class CountingClient implements SalesforceClient {
 
   long calls() {
     return calls.get();
+  }
+
+  /**
+   * sObject Collections on the org's client, when it offers them (the REST client does), with each
+   * call counted; empty for clients without them.
+   */
+  Optional<SObjectCollections> collections() {
+    if (!(delegate instanceof HttpSalesforceClient http)) {
+      return Optional.empty();
+    }
+    SObjectCollections real = http.collections();
+    return Optional.of(
+        new SObjectCollections() {
+          @Override
+          public List<SaveResult> create(List<SObjectRecord> records, boolean allOrNone) {
+            calls.incrementAndGet();
+            return real.create(records, allOrNone);
+          }
+
+          @Override
+          public List<SaveResult> update(List<SObjectRecord> records, boolean allOrNone) {
+            calls.incrementAndGet();
+            return real.update(records, allOrNone);
+          }
+
+          @Override
+          public List<SaveResult> upsert(
+              String object,
+              String externalIdField,
+              List<SObjectRecord> records,
+              boolean allOrNone) {
+            calls.incrementAndGet();
+            return real.upsert(object, externalIdField, records, allOrNone);
+          }
+
+          @Override
+          public List<SaveResult> delete(List<String> ids, boolean allOrNone) {
+            calls.incrementAndGet();
+            return real.delete(ids, allOrNone);
+          }
+
+          @Override
+          public List<Optional<SObjectRecord>> retrieve(
+              String object, List<String> ids, List<String> fields) {
+            calls.incrementAndGet();
+            return real.retrieve(object, ids, fields);
+          }
+
+          @Override
+          public SaveResult upsert(
+              String object,
+              String externalIdField,
+              String externalId,
+              Map<String, Object> fields) {
+            calls.incrementAndGet();
+            return real.upsert(object, externalIdField, externalId, fields);
+          }
+        });
   }
 
   @Override

@@ -18,11 +18,38 @@ final class MirrorStore {
   /** Bound on the ids of one {@code IN} list, well under every driver's parameter limit. */
   private static final int IN_CHUNK = 500;
 
-  /** What the mirror knows of a record before a page is applied. */
-  record State(Instant systemModstamp, boolean deleted, boolean locallyChanged) {}
+  /**
+   * What the mirror knows of a record before a page is applied. {@code fields} and {@code
+   * localFields} are read only for records with a pending change or a recent push (else null).
+   */
+  record State(
+      Instant systemModstamp,
+      boolean deleted,
+      Instant localChangedAt,
+      Map<String, Object> fields,
+      Map<String, Object> localFields,
+      Map<String, Object> localBase,
+      Map<String, Object> pushedFields) {
+    boolean locallyChanged() {
+      return localChangedAt != null;
+    }
+  }
+
+  /** A record with a Scopien-side change waiting to be pushed. */
+  record Pending(
+      String id,
+      Instant systemModstamp,
+      Map<String, Object> fields,
+      Map<String, Object> localFields,
+      Map<String, Object> localBase,
+      Instant localChangedAt) {}
 
   /** A record with its pending Scopien-side changes, for the push path and conflicts. */
-  record Stored(MirrorRow row, Map<String, Object> localFields, Instant localChangedAt) {}
+  record Stored(
+      MirrorRow row,
+      Map<String, Object> localFields,
+      Map<String, Object> localBase,
+      Instant localChangedAt) {}
 
   private final Jdbc jdbc;
   private final JsonCodec json;
@@ -45,7 +72,9 @@ final class MirrorStore {
         params[i + 2] = chunk.get(i);
       }
       jdbc.query(
-          "SELECT record_id, system_modstamp, is_deleted, local_changed_at FROM sync_records"
+          "SELECT record_id, system_modstamp, is_deleted, local_changed_at, local_fields,"
+              + " local_base, pushed_fields, CASE WHEN local_changed_at IS NOT NULL THEN fields"
+              + " END AS watched_fields FROM sync_records"
               + " WHERE org_id = ? AND object_name = ? AND record_id IN ("
               + placeholders(chunk.size())
               + ")",
@@ -55,7 +84,11 @@ final class MirrorStore {
                 new State(
                     Jdbc.instant(row, "system_modstamp"),
                     row.getBoolean("is_deleted"),
-                    Jdbc.instant(row, "local_changed_at") != null));
+                    Jdbc.instant(row, "local_changed_at"),
+                    json.readMap(row.getString("watched_fields")),
+                    json.readMap(row.getString("local_fields")),
+                    json.readMap(row.getString("local_base")),
+                    json.readMap(row.getString("pushed_fields"))));
             return null;
           },
           params);
@@ -84,7 +117,10 @@ final class MirrorStore {
         params);
   }
 
-  /** Replaces the Salesforce side of existing rows; pending Scopien-side changes stay. */
+  /**
+   * Replaces the Salesforce side of existing rows; pending Scopien-side changes stay, and the echo
+   * marker of our last push is cleared (this version supersedes it).
+   */
   void update(String orgId, List<MirrorRow> rows, String scanId, Instant now) {
     List<Object[]> params = new ArrayList<>(rows.size());
     for (MirrorRow r : rows) {
@@ -102,7 +138,8 @@ final class MirrorStore {
     }
     jdbc.batch(
         "UPDATE sync_records SET system_modstamp = ?, is_deleted = ?, fields = ?,"
-            + " scan_id = COALESCE(?, scan_id), synced_at = ?"
+            + " scan_id = COALESCE(?, scan_id), synced_at = ?, pushed_fields = NULL,"
+            + " pushed_at = NULL"
             + " WHERE org_id = ? AND object_name = ? AND record_id = ?",
         params);
   }
@@ -164,7 +201,7 @@ final class MirrorStore {
   Optional<Stored> get(String orgId, String object, String id) {
     return jdbc.queryOne(
         "SELECT object_name, record_id, system_modstamp, is_deleted, fields, local_fields,"
-            + " local_changed_at FROM sync_records WHERE org_id = ? AND object_name = ?"
+            + " local_base, local_changed_at FROM sync_records WHERE org_id = ? AND object_name = ?"
             + " AND record_id = ?",
         row ->
             new Stored(
@@ -175,7 +212,102 @@ final class MirrorStore {
                     row.getBoolean("is_deleted"),
                     json.readMap(row.getString("fields"))),
                 json.readMap(row.getString("local_fields")),
+                json.readMap(row.getString("local_base")),
                 Jdbc.instant(row, "local_changed_at")),
+        orgId,
+        object,
+        id);
+  }
+
+  /**
+   * Records of the object with a change waiting to be pushed (made since {@code since}, unless
+   * null) and no open conflict, after {@code afterId} in Id order.
+   */
+  List<Pending> pending(String orgId, String object, String afterId, Instant since, int limit) {
+    return jdbc.query(
+        "SELECT r.record_id, r.system_modstamp, r.fields, r.local_fields, r.local_base,"
+            + " r.local_changed_at"
+            + " FROM sync_records r WHERE r.org_id = ? AND r.object_name = ?"
+            + " AND r.local_changed_at IS NOT NULL AND r.record_id > ?"
+            + " AND r.local_changed_at >= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.org_id = r.org_id"
+            + " AND c.object_name = r.object_name AND c.record_id = r.record_id"
+            + " AND c.status = 'OPEN') ORDER BY r.record_id LIMIT ?",
+        row ->
+            new Pending(
+                row.getString("record_id"),
+                Jdbc.instant(row, "system_modstamp"),
+                json.readMap(row.getString("fields")),
+                json.readMap(row.getString("local_fields")),
+                json.readMap(row.getString("local_base")),
+                Jdbc.instant(row, "local_changed_at")),
+        orgId,
+        object,
+        afterId,
+        since == null ? java.time.Instant.EPOCH : since,
+        limit);
+  }
+
+  /** Objects with changes queued since {@code since} and no open conflict. */
+  List<String> objectsChangedSince(String orgId, Instant since) {
+    return jdbc.query(
+        "SELECT DISTINCT r.object_name FROM sync_records r WHERE r.org_id = ?"
+            + " AND r.local_changed_at >= ? AND NOT EXISTS (SELECT 1 FROM sync_conflicts c"
+            + " WHERE c.org_id = r.org_id AND c.object_name = r.object_name"
+            + " AND c.record_id = r.record_id AND c.status = 'OPEN') ORDER BY r.object_name",
+        row -> row.getString("object_name"),
+        orgId,
+        since);
+  }
+
+  /** Whether the org has changes waiting to be pushed for this object. */
+  boolean hasPending(String orgId, String object) {
+    return !pending(orgId, object, "", null, 1).isEmpty();
+  }
+
+  /**
+   * Records that the change read at {@code changedAt} reached Salesforce; a newer change made
+   * meanwhile stays pending (returns 0 then).
+   */
+  int markPushed(
+      String orgId,
+      String object,
+      String id,
+      Map<String, Object> pushed,
+      Instant changedAt,
+      Instant now) {
+    return jdbc.update(
+        "UPDATE sync_records SET local_fields = NULL, local_base = NULL, local_changed_at = NULL,"
+            + " pushed_fields = ?, pushed_at = ? WHERE org_id = ? AND object_name = ?"
+            + " AND record_id = ? AND local_changed_at = ?",
+        json.write(pushed),
+        now,
+        orgId,
+        object,
+        id,
+        changedAt);
+  }
+
+  /**
+   * Stores the record's values as they now read on the Scopien side, and its pending change (the
+   * changed fields and their Salesforce values before the change); an empty change clears it.
+   */
+  void setLocal(
+      String orgId,
+      String object,
+      String id,
+      Map<String, Object> fields,
+      Map<String, Object> localFields,
+      Map<String, Object> localBase,
+      Instant changedAt) {
+    boolean none = localFields == null || localFields.isEmpty();
+    jdbc.update(
+        "UPDATE sync_records SET fields = ?, local_fields = ?, local_base = ?,"
+            + " local_changed_at = ? WHERE org_id = ? AND object_name = ? AND record_id = ?",
+        json.write(fields),
+        none ? null : json.write(localFields),
+        none ? null : json.write(localBase),
+        none ? null : changedAt,
         orgId,
         object,
         id);

@@ -4,10 +4,17 @@ import com.scopien.sync.SyncSettings.ConflictPolicy;
 import java.util.List;
 
 /**
- * What a run reads of one object: its API name, the fields (Id, SystemModstamp and IsDeleted first
- * when the object has it), and the conflict policy that applies to it.
+ * What a run does with one object: its API name, the fields it reads (Id, SystemModstamp and
+ * IsDeleted first when the object has it), the conflict policy that applies to it, and which
+ * directions are on.
  */
-record ObjectPlan(String object, List<String> fields, boolean softDeletes, ConflictPolicy policy) {
+record ObjectPlan(
+    String object,
+    List<String> fields,
+    boolean softDeletes,
+    ConflictPolicy policy,
+    boolean inbound,
+    boolean outbound) {
   ObjectPlan {
     fields = List.copyOf(fields);
   }

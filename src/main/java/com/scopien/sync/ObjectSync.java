@@ -39,6 +39,7 @@ final class ObjectSync {
   private final Jdbc jdbc;
   private final SyncStores stores;
   private final PageWriter writer;
+  private final PushPass push;
   private final ApiBudget budget;
   private final SyncOptions options;
   private final Clock clock;
@@ -47,12 +48,14 @@ final class ObjectSync {
       Jdbc jdbc,
       SyncStores stores,
       PageWriter writer,
+      PushPass push,
       ApiBudget budget,
       SyncOptions options,
       Clock clock) {
     this.jdbc = jdbc;
     this.stores = stores;
     this.writer = writer;
+    this.push = push;
     this.budget = budget;
     this.options = options;
     this.clock = clock;
@@ -91,7 +94,46 @@ final class ObjectSync {
     return (scanning ? run.client.query(soql) : run.client.queryAll(soql)).totalSize();
   }
 
+  /**
+   * Pushes the object's pending Scopien changes, reads Salesforce's changes, then pushes what was
+   * changed meanwhile; each direction only when it is on.
+   */
   Report run(RunState run, ObjectPlan plan) {
+    String phase = phaseOf(run.orgId, plan.object(), run.full);
+    if (plan.outbound() && !push.push(run, plan, null, () -> mayContinue(run))) {
+      return interrupted(run, phase);
+    }
+    if (plan.inbound()) {
+      Report pulled = pull(run, plan);
+      if (pulled.outcome() != Outcome.DONE) {
+        return pulled;
+      }
+      phase = pulled.phase();
+    } else {
+      stores
+          .runs()
+          .finishObject(
+              run.runId, plan.object(), "succeeded", "Salesforce to Scopien is off: push only");
+    }
+    // Changes queued while this run read Salesforce; older ones that failed wait for the next run.
+    if (plan.outbound() && !push.push(run, plan, run.startedAt, () -> mayContinue(run))) {
+      return interrupted(run, phase);
+    }
+    return new Report(Outcome.DONE, phase, null);
+  }
+
+  private boolean mayContinue(RunState run) {
+    return !run.stopRequested() && budget.exhausted(run.client).isEmpty();
+  }
+
+  private Report interrupted(RunState run, String phase) {
+    if (run.stopRequested()) {
+      return new Report(Outcome.STOPPED, phase, null);
+    }
+    return new Report(Outcome.PAUSED, phase, budget.exhausted(run.client).orElse(null));
+  }
+
+  private Report pull(RunState run, ObjectPlan plan) {
     Cursor cursor = start(run, plan.object());
     boolean scanning = cursor.phase() == Cursor.Phase.INITIAL;
     String phase = scanning ? (cursor.reconcile() ? "reconcile" : "initial") : "incremental";
@@ -191,7 +233,7 @@ final class ObjectSync {
             if (cursor.reconcile()) {
               int gone =
                   stores.mirror().deleteUnseen(run.orgId, plan.object(), cursor.scanId(), now);
-              stores.runs().add(run.runId, plan.object(), new RunStore.Counts(0, 0, gone, 0, 0));
+              stores.runs().add(run.runId, plan.object(), RunStore.Counts.read(0, 0, gone, 0, 0));
             }
             done = cursor.caughtUp(now);
           } else {

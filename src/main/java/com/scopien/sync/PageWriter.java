@@ -32,12 +32,14 @@ final class PageWriter {
 
   private final Jdbc jdbc;
   private final SyncStores stores;
+  private final ConflictHandler conflicts;
   private final RecordDecoder decoder = new RecordDecoder();
   private final Clock clock;
 
-  PageWriter(Jdbc jdbc, SyncStores stores, Clock clock) {
+  PageWriter(Jdbc jdbc, SyncStores stores, ConflictHandler conflicts, Clock clock) {
     this.jdbc = jdbc;
     this.stores = stores;
+    this.conflicts = conflicts;
     this.clock = clock;
   }
 
@@ -68,28 +70,52 @@ final class PageWriter {
           List<MirrorRow> inserts = new ArrayList<>();
           List<MirrorRow> updates = new ArrayList<>();
           List<String> seen = new ArrayList<>();
+          List<MirrorRow> dropLocal = new ArrayList<>();
           long created = 0;
           long updated = 0;
           long deleted = 0;
+          long both = 0;
           Cursor next = cursor;
-          for (MirrorRow row : rows) {
+          for (MirrorRow incoming : rows) {
+            MirrorRow row = incoming;
             MirrorStore.State state = states.get(row.id());
             if (state == null) {
               if (!row.deleted()) {
                 inserts.add(row);
                 created++;
               }
-            } else if (row.systemModstamp().isAfter(state.systemModstamp())) {
-              updates.add(row);
-              if (row.deleted() && !state.deleted()) {
-                deleted++;
-              } else if (!row.deleted() && state.deleted()) {
-                created++;
-              } else if (!row.deleted()) {
-                updated++;
-              }
-            } else {
+            } else if (!row.systemModstamp().isAfter(state.systemModstamp())) {
               seen.add(row.id());
+            } else if (ConflictHandler.isEcho(row, state.pushedFields())) {
+              // Our own push read back: store Salesforce's version, count nothing.
+              updates.add(row);
+            } else {
+              boolean apply = true;
+              if (state.locallyChanged()) {
+                ConflictHandler.Outcome outcome =
+                    conflicts.resolve(
+                        orgId, runId, plan.policy(), row, state.localFields(), state.localBase());
+                both += outcome.counted() ? 1 : 0;
+                apply = outcome.apply() != null;
+                if (apply) {
+                  row = outcome.apply();
+                  if (!outcome.keepLocal()) {
+                    dropLocal.add(row);
+                  }
+                } else {
+                  seen.add(row.id());
+                }
+              }
+              if (apply) {
+                updates.add(row);
+                if (row.deleted() && !state.deleted()) {
+                  deleted++;
+                } else if (!row.deleted() && state.deleted()) {
+                  created++;
+                } else if (!row.deleted()) {
+                  updated++;
+                }
+              }
             }
             if (moveCursor) {
               next = next.advancedTo(row.systemModstamp(), row.id());
@@ -98,6 +124,9 @@ final class PageWriter {
           String scanId = cursor.phase() == Cursor.Phase.INITIAL ? cursor.scanId() : null;
           stores.mirror().insert(orgId, inserts, scanId, now);
           stores.mirror().update(orgId, updates, scanId, now);
+          for (MirrorRow row : dropLocal) {
+            stores.mirror().setLocal(orgId, row.object(), row.id(), row.fields(), null, null, now);
+          }
           if (scanId != null && cursor.reconcile()) {
             stores.mirror().touch(orgId, plan.object(), seen, scanId);
           }
@@ -117,7 +146,7 @@ final class PageWriter {
             stores.cursors().save(orgId, next, now);
           }
           RunStore.Counts counts =
-              new RunStore.Counts(created, updated, deleted, bad.size(), records.size());
+              new RunStore.Counts(created, updated, deleted, bad.size(), records.size(), 0, both);
           stores.runs().add(runId, plan.object(), counts);
           return new Result(next, counts);
         });

@@ -139,7 +139,7 @@ final class RunCoordinator {
   }
 
   private String paused(RunState run, String object, ApiUsage usage) {
-    String reading = budget.describe(usage);
+    String reading = usage == null ? "the daily API allowance is spent" : budget.describe(usage);
     stores.runs().finishObject(run.runId, object, "paused", "Paused: " + reading);
     stores
         .errors()

@@ -8,14 +8,22 @@ final class RunState {
   final String orgId;
   final String runId;
   final boolean full;
+  final java.time.Instant startedAt;
   final CountingClient client;
   private final Runnable heartbeat;
   private volatile boolean stopRequested;
 
-  RunState(String orgId, String runId, boolean full, CountingClient client, Runnable heartbeat) {
+  RunState(
+      String orgId,
+      String runId,
+      boolean full,
+      java.time.Instant startedAt,
+      CountingClient client,
+      Runnable heartbeat) {
     this.orgId = orgId;
     this.runId = runId;
     this.full = full;
+    this.startedAt = startedAt;
     this.client = client;
     this.heartbeat = heartbeat;
   }

@@ -15,16 +15,24 @@ final class RunStore {
   private static final int MAX_MESSAGE = 1000;
 
   /** Changes to one object's counters, added in the transaction of the rows they count. */
-  record Counts(long created, long updated, long deleted, long failed, long done) {
-    static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+  record Counts(
+      long created,
+      long updated,
+      long deleted,
+      long failed,
+      long done,
+      long pushed,
+      long conflicts) {
+    static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0);
 
-    Counts plus(Counts o) {
-      return new Counts(
-          created + o.created,
-          updated + o.updated,
-          deleted + o.deleted,
-          failed + o.failed,
-          done + o.done);
+    /** Counts of records read from Salesforce. */
+    static Counts read(long created, long updated, long deleted, long failed, long done) {
+      return new Counts(created, updated, deleted, failed, done, 0, 0);
+    }
+
+    /** Counts of the push path. */
+    static Counts push(long pushed, long conflicts, long failed) {
+      return new Counts(0, 0, 0, failed, 0, pushed, conflicts);
     }
   }
 
@@ -89,13 +97,15 @@ final class RunStore {
     }
     jdbc.update(
         "UPDATE sync_run_objects SET created = created + ?, updated = updated + ?,"
-            + " deleted = deleted + ?, failed = failed + ?, done = done + ?"
-            + " WHERE run_id = ? AND object_name = ?",
+            + " deleted = deleted + ?, failed = failed + ?, done = done + ?, pushed = pushed + ?,"
+            + " conflicts = conflicts + ? WHERE run_id = ? AND object_name = ?",
         c.created(),
         c.updated(),
         c.deleted(),
         c.failed(),
         c.done(),
+        c.pushed(),
+        c.conflicts(),
         runId,
         object);
   }
@@ -192,6 +202,8 @@ final class RunStore {
                       row.getLong("updated"),
                       row.getLong("deleted"),
                       row.getLong("failed"),
+                      row.getLong("pushed"),
+                      row.getLong("conflicts"),
                       row.getLong("done"),
                       row.getLong("total"),
                       row.getString("message")));

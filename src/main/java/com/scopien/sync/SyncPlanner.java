@@ -118,12 +118,11 @@ final class SyncPlanner {
       }
       field.ifPresent(fields::add);
     }
-    SettingsStore.ObjectRow objectRow = row;
+    SyncSettings org = settings.settings(orgId);
     SyncSettings.ConflictPolicy policy =
-        objectRow != null && objectRow.policy() != null
-            ? objectRow.policy()
-            : settings.settings(orgId).conflictPolicy();
-    return new ObjectPlan(describe.name(), List.copyOf(fields), softDeletes, policy);
+        row != null && row.policy() != null ? row.policy() : org.conflictPolicy();
+    return new ObjectPlan(
+        describe.name(), List.copyOf(fields), softDeletes, policy, org.inbound(), org.outbound());
   }
 
   /** The field's canonical name; logs it as needing attention when the object lacks it. */

@@ -104,7 +104,9 @@ public record SyncRun(
    *     deletes what Salesforce no longer has)
    * @param status {@code pending}, {@code running}, {@code succeeded}, {@code failed}, {@code
    *     paused} (API allowance) or {@code stopped}
-   * @param failed records parked with an error in this run
+   * @param failed records parked with an error in this run (read or push)
+   * @param pushed Scopien-side changes written to Salesforce
+   * @param conflicts records found changed on both sides (handled by the conflict policy)
    * @param done records read so far
    * @param total records to read, as Salesforce counted them when the object started
    */
@@ -116,6 +118,8 @@ public record SyncRun(
       long updated,
       long deleted,
       long failed,
+      long pushed,
+      long conflicts,
       long done,
       long total,
       String message) {}

@@ -73,8 +73,16 @@ public final class SyncService implements AutoCloseable {
     this.stores = SyncStores.over(jdbc, new JsonCodec(), clock);
     this.planner = new SyncPlanner(settings, stores.errors(), options.fieldSecurity(), clock);
     ApiBudget budget = new ApiBudget(options.apiBudgetShare());
+    ConflictHandler conflicts = new ConflictHandler(stores, clock);
     this.objectSync =
-        new ObjectSync(jdbc, stores, new PageWriter(jdbc, stores, clock), budget, options, clock);
+        new ObjectSync(
+            jdbc,
+            stores,
+            new PageWriter(jdbc, stores, conflicts, clock),
+            new PushPass(jdbc, stores, conflicts, clock),
+            budget,
+            options,
+            clock);
     this.locks = new LockStore(jdbc, stores.runs(), options.staleRunAfter());
     this.coordinator =
         new RunCoordinator(stores, planner, objectSync, locks, budget, clock, onOrgSynced);
@@ -120,7 +128,18 @@ public final class SyncService implements AutoCloseable {
       for (String name : names) {
         planned.add(
             new SyncRun.ObjectRun(
-                name, objectSync.phaseOf(orgId, name, full), "pending", 0, 0, 0, 0, 0, 0, null));
+                name,
+                objectSync.phaseOf(orgId, name, full),
+                "pending",
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null));
       }
       stores
           .runs()
@@ -142,6 +161,7 @@ public final class SyncService implements AutoCloseable {
               orgId,
               runId,
               full,
+              now,
               client,
               () -> {
                 Instant beat = clock.instant();
@@ -163,6 +183,7 @@ public final class SyncService implements AutoCloseable {
               done.complete(null);
               finished.remove(runId);
             }
+            followUp(orgId, now, trigger, run);
           });
       log.info("Started sync run {} of org '{}': {}", runId, org.name(), names);
       return runId;
@@ -282,6 +303,24 @@ public final class SyncService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       executor.shutdownNow();
+    }
+  }
+
+  /**
+   * Starts another run when Scopien-side changes were queued while this one worked (a change could
+   * not start its own run then), so no change waits for the schedule.
+   */
+  private void followUp(String orgId, Instant startedAt, SyncRun.Trigger trigger, RunState run) {
+    if (run.stopRequested() || executor.isShutdown()) {
+      return;
+    }
+    try {
+      List<String> changed = stores.mirror().objectsChangedSince(orgId, startedAt);
+      if (!changed.isEmpty()) {
+        start(orgId, changed, false, trigger);
+      }
+    } catch (RuntimeException e) {
+      log.warn("No follow-up run for org {}: {}", orgId, e.getMessage());
     }
   }
 

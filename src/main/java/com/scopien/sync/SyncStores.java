@@ -9,7 +9,8 @@ record SyncStores(
     CursorStore cursors,
     RunStore runs,
     ParkedStore parked,
-    SyncErrorLog errors) {
+    SyncErrorLog errors,
+    ConflictStore conflicts) {
 
   static SyncStores over(Jdbc jdbc, JsonCodec json, Clock clock) {
     return new SyncStores(
@@ -17,6 +18,7 @@ record SyncStores(
         new CursorStore(jdbc),
         new RunStore(jdbc),
         new ParkedStore(jdbc),
-        new SyncErrorLog(jdbc, clock));
+        new SyncErrorLog(jdbc, clock),
+        new ConflictStore(jdbc, json));
   }
 }

@@ -9,6 +9,8 @@ import com.scopien.sync.SyncSettingsService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.Map;
  */
 final class SyncHandler {
   private static final int DEFAULT_ERRORS = 50;
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
   private final SyncService sync;
   private final SyncSettingsService settings;
@@ -38,6 +41,7 @@ final class SyncHandler {
     app.post("/api/orgs/{id}/sync", this::start, Access.MANAGER);
     app.get("/api/sync/runs", this::runs, Access.ANY_USER);
     app.get("/api/sync/runs/{runId}", this::run, Access.ANY_USER);
+    app.get("/api/sync/runs/{runId}/events", this::events, Access.ANY_USER);
     app.post("/api/sync/runs/{runId}/stop", this::stop, Access.MANAGER);
     app.get("/api/orgs/{id}/objects", this::objects, Access.ANY_USER);
     app.patch("/api/orgs/{id}/objects", this::select, Access.ADMIN);
@@ -76,6 +80,33 @@ final class SyncHandler {
 
   void run(Context ctx) {
     ctx.json(SyncWire.Run.of(sync.run(ctx.pathParam("runId")), clock.instant()));
+  }
+
+  /**
+   * {@code GET /api/sync/runs/{runId}/events}: server-sent {@code progress} events carrying the run
+   * (the same body as {@code GET /api/sync/runs/{runId}}) about once a second while it runs, then
+   * the final one; the stream ends with the run.
+   */
+  void events(Context ctx) throws Exception {
+    String runId = sync.run(ctx.pathParam("runId")).id();
+    new SseHandler(client -> stream(client, runId)).handle(ctx);
+  }
+
+  private void stream(SseClient client, String runId) {
+    try {
+      SyncRun run = sync.run(runId);
+      while (!client.terminated()) {
+        client.sendEvent("progress", SyncWire.Run.of(run, clock.instant()));
+        if (run.status() != SyncRun.Status.RUNNING) {
+          break;
+        }
+        run = sync.await(runId, PROGRESS_EVERY);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      client.close();
+    }
   }
 
   /** Asks a run to stop at its next checkpoint: 202, or 409 when it is not working here. */

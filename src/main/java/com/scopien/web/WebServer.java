@@ -11,6 +11,7 @@ import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.security.User;
+import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
 import io.javalin.Javalin;
@@ -79,14 +80,16 @@ public final class WebServer implements AutoCloseable {
         authenticator,
         null,
         null,
+        null,
         clock,
         version);
   }
 
   /**
    * A server with the sync routes too ({@code POST /api/orgs/{id}/sync}, {@code /api/sync/runs},
-   * {@code /api/orgs/{id}/objects}, settings, mappings, errors, health; see {@link SyncHandler}).
-   * {@code sync} and {@code syncSettings} are both given or both null (no sync routes).
+   * {@code /api/orgs/{id}/objects}, settings, mappings, errors, health, {@code PATCH
+   * /api/orgs/{id}/records/{object}/{id}}, conflicts; see {@link SyncHandler}). The three sync
+   * services are all given or all null (no sync routes).
    */
   public WebServer(
       String host,
@@ -98,6 +101,7 @@ public final class WebServer implements AutoCloseable {
       ApiKeyAuthenticator authenticator,
       SyncService sync,
       SyncSettingsService syncSettings,
+      LocalChangeService localChanges,
       Clock clock,
       String version) {
     this.host = Objects.requireNonNull(host, "host");
@@ -139,8 +143,9 @@ public final class WebServer implements AutoCloseable {
     app.get("/api/conversations/{id}", orgHandler::conversation, Access.ANY_USER);
     app.post("/api/conversations/{id}/org", orgHandler::switchOrg, Access.ANY_USER);
     app.get("/api/conversations/{id}/messages", chat::history, Access.ANY_USER);
-    if (sync != null && syncSettings != null) {
+    if (sync != null && syncSettings != null && localChanges != null) {
       new SyncHandler(sync, syncSettings, reader, clock).register(app);
+      new RecordChangeHandler(localChanges, reader).register(app);
     }
   }
 

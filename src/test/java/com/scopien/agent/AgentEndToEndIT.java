@@ -11,6 +11,8 @@ import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.OAuthSessionProvider;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,11 +60,11 @@ class AgentEndToEndIT {
         SalesforceClients.newHttpClient(), sessions, ClientOptions.defaults());
   }
 
+  /** The production agent's understanding: keyword cues and the in-process embedding model. */
+  private static final EmbeddingModel EMBEDDINGS = new AllMiniLmL6V2QuantizedEmbeddingModel();
+
   private AgentService agent() {
-    return AgentService.builder()
-        .orgs(orgs)
-        .embeddingModel(MemoizingEmbeddingModel.shared())
-        .build();
+    return AgentService.builder().orgs(orgs).embeddingModel(EMBEDDINGS).build();
   }
 
   @Test

@@ -2,7 +2,7 @@ package com.scopien.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.scopien.App;
+import com.scopien.Core;
 import com.scopien.config.ConfigLoader;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
@@ -92,7 +92,7 @@ class OrgsCommandTest {
         .contains("production")
         .contains(production.baseUrl().replace("http://", ""))
         .contains("Active");
-    try (App.Core core = App.Core.open(ConfigLoader.load(env))) {
+    try (Core core = Core.open(ConfigLoader.load(env))) {
       AuditLog.Entry entry = core.audit().recent(1).get(0);
       assertThat(entry.action()).isEqualTo("org.connect");
       assertThat(entry.actorUserId()).isEqualTo(core.operator().id());

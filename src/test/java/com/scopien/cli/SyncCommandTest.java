@@ -22,14 +22,17 @@ import com.scopien.sync.SyncSettingsService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code scopien sync} against a small local org over HTTP, with a real sync service on H2. */
@@ -137,14 +140,16 @@ class SyncCommandTest {
   }
 
   @Test
-  void theCommandSaysSoWhenTheApplicationDidNotWireIt() {
+  void theDefaultBackendOpensTheConfiguredStoreAndNamesAnUnknownOrg(@TempDir Path dataDir) {
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new SyncCommand());
+    SyncCommand command = new SyncCommand();
+    command.environment(Map.of("SCOPIEN_DATA_DIR", dataDir.toString()));
+    CommandLine cli = new CommandLine(command);
     cli.setErr(new PrintWriter(err));
     cli.setExecutionExceptionHandler(new FriendlyErrors());
 
-    assertThat(cli.execute("--org", "acme")).isEqualTo(1);
-    assertThat(err.toString()).contains("cannot sync from the command line yet");
+    assertThat(cli.execute("--org", "Nowhere")).isEqualTo(1);
+    assertThat(err.toString()).startsWith("error: ").contains("Nowhere");
   }
 
   private static Org storedOrg(Jdbc jdbc) {

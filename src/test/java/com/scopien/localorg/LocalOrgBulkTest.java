@@ -162,6 +162,60 @@ class LocalOrgBulkTest {
   }
 
   @Test
+  void csvDmlJobsWriteRowByRowAndReportEachRow() throws Exception {
+    JobInfo insert = bulk.createJob(dmlJob("Contact", OperationEnum.insert, null));
+    BatchInfo inserted =
+        bulk.createBatchFromStream(
+            insert,
+            soql(
+                "FirstName,LastName,Email\nBea,Bulk,bea@bulk.example\nNo,,\n\"Quote \"\"Q\"\"\",Bulk,\n"));
+    assertThat(awaitBatch(insert.getId(), inserted.getId()).getNumberRecordsFailed()).isEqualTo(1);
+    List<String> results = lines(bulk.getBatchResultStream(insert.getId(), inserted.getId()));
+    assertThat(results.get(0)).isEqualTo("\"Id\",\"Success\",\"Created\",\"Error\"");
+    assertThat(results.get(1)).matches("\"003\\w{15}\",\"true\",\"true\",\"\"");
+    assertThat(results.get(2))
+        .isEqualTo(
+            "\"\",\"false\",\"false\",\"REQUIRED_FIELD_MISSING:Required fields are missing:"
+                + " [LastName]:LastName --\"");
+    String bea = results.get(1).substring(1, 19);
+    String quoted = results.get(3).substring(1, 19);
+    assertThat(org.record("Contact", quoted).orElseThrow())
+        .containsEntry("FirstName", "Quote \"Q\"");
+    assertThat(bulk.getJobStatus(insert.getId()).getNumberRecordsFailed()).isEqualTo(1);
+
+    JobInfo update = bulk.createJob(dmlJob("Contact", OperationEnum.update, null));
+    BatchInfo updated =
+        bulk.createBatchFromStream(update, soql("Id,Title,Email\n" + bea + ",Buyer,#N/A\n"));
+    awaitBatch(update.getId(), updated.getId());
+    assertThat(org.record("Contact", bea).orElseThrow())
+        .containsEntry("Title", "Buyer")
+        .containsEntry("Email", null)
+        .containsEntry("LastName", "Bulk");
+
+    JobInfo upsert = bulk.createJob(dmlJob("Lead", OperationEnum.upsert, "External_ID__c"));
+    assertThat(upsert.getExternalIdFieldName()).isEqualTo("External_ID__c");
+    BatchInfo upserted =
+        bulk.createBatchFromStream(
+            upsert, soql("External_ID__c,LastName,Company\nBLK-1,One,B\nBLK-1,Again,B\n"));
+    awaitBatch(upsert.getId(), upserted.getId());
+    List<String> upserts = lines(bulk.getBatchResultStream(upsert.getId(), upserted.getId()));
+    assertThat(upserts.get(1)).contains("\"true\",\"true\"");
+    assertThat(upserts.get(2)).contains("\"true\",\"false\"");
+
+    JobInfo delete = bulk.createJob(dmlJob("Contact", OperationEnum.hardDelete, null));
+    BatchInfo deleted = bulk.createBatchFromStream(delete, soql("Id\n" + bea + "\n"));
+    awaitBatch(delete.getId(), deleted.getId());
+    assertThat(org.record("Contact", bea)).isEmpty();
+
+    JobInfo bad = bulk.createJob(dmlJob("Contact", OperationEnum.insert, null));
+    BatchInfo badBatch = bulk.createBatchFromStream(bad, soql("Nope__c\nx\n"));
+    BatchInfo failed = awaitBatch(bad.getId(), badBatch.getId());
+    assertThat(failed.getState()).isEqualTo(BatchStateEnum.Failed);
+    assertThat(failed.getStateMessage())
+        .isEqualTo("InvalidBatch : Field name not found : Nope__c on entity Contact");
+  }
+
+  @Test
   void bulkV2QueryPagesResultsWithLocators() throws Exception {
     OrgHttp.Reply created =
         api.post(
@@ -221,6 +275,17 @@ class LocalOrgBulkTest {
     job.setOperation(operation);
     job.setContentType(ContentType.CSV);
     job.setConcurrencyMode(ConcurrencyMode.Parallel);
+    return job;
+  }
+
+  private static JobInfo dmlJob(String object, OperationEnum operation, String externalId) {
+    JobInfo job = new JobInfo();
+    job.setObject(object);
+    job.setOperation(operation);
+    job.setContentType(ContentType.CSV);
+    if (externalId != null) {
+      job.setExternalIdFieldName(externalId);
+    }
     return job;
   }
 

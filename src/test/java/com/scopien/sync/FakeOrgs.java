@@ -60,6 +60,12 @@ final class FakeOrgs implements OrgDirectory {
     return org;
   }
 
+  /** Knows an org another fixture stored, with a client of its own. */
+  void adopt(Org org, SalesforceClient client) {
+    orgs.put(org.id(), org);
+    clients.put(org.id(), client);
+  }
+
   void markSynced(String orgId) {
     synced.add(orgId);
   }

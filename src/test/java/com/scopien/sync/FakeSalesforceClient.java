@@ -138,6 +138,11 @@ final class FakeSalesforceClient implements SalesforceClient {
     return created;
   }
 
+  /** Removes a record for good, as when the recycle bin is emptied: no tombstone is left. */
+  synchronized void purge(String object, String id) {
+    data.get(object).remove(id);
+  }
+
   synchronized Map<String, Object> stored(String object, String id) {
     return data.get(object).get(id);
   }
@@ -267,7 +272,9 @@ final class FakeSalesforceClient implements SalesforceClient {
   @Override
   public Optional<ApiUsage> lastApiUsage() {
     long n = calls.get();
-    return n == 0 ? Optional.empty() : Optional.of(new ApiUsage(usedBefore + n, dailyMax, now));
+    return n == 0
+        ? Optional.empty()
+        : Optional.of(new ApiUsage(usedBefore + n, dailyMax, Instant.now()));
   }
 
   private synchronized QueryPage run(String soql, boolean all) {
@@ -359,14 +366,15 @@ final class FakeSalesforceClient implements SalesforceClient {
   }
 
   private static FieldDescribe field(String name, String type) {
+    boolean system = Set.of("Id", "IsDeleted", "SystemModstamp").contains(name);
     return new FieldDescribe(
         name,
         name,
         type,
         255,
         name.endsWith("__c"),
-        true,
-        true,
+        !system,
+        !system,
         true,
         false,
         false,

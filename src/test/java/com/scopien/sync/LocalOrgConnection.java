@@ -4,6 +4,7 @@ import com.scopien.config.Secret;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.salesforce.ClientOptions;
 import com.scopien.salesforce.OAuthClient;
+import com.scopien.salesforce.OAuthSessionProvider;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
@@ -13,15 +14,18 @@ import java.net.http.HttpClient;
 final class LocalOrgConnection {
   private LocalOrgConnection() {}
 
-  static SalesforceClient connect(LocalOrg org) {
+  /** A client that signs in again (client credentials) when the org ends its session. */
+  static SalesforceClient renewing(LocalOrg org, int pageSize) {
     HttpClient http = SalesforceClients.newHttpClient();
-    var token =
-        new OAuthClient(http)
-            .clientCredentials(
-                org.baseUrl(), org.options().clientId(), Secret.of(org.options().clientSecret()));
+    SessionProvider sessions =
+        OAuthSessionProvider.clientCredentials(
+            new OAuthClient(http),
+            org.baseUrl(),
+            org.options().clientId(),
+            Secret.of(org.options().clientSecret()),
+            null,
+            renewed -> {});
     return SalesforceClients.create(
-        http,
-        SessionProvider.fixed(token.session()),
-        ClientOptions.defaults().withQueryBatchSize(2000));
+        http, sessions, ClientOptions.defaults().withQueryBatchSize(pageSize));
   }
 }

@@ -7,7 +7,10 @@ import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Org;
 import com.scopien.salesforce.SalesforceClient;
+import com.scopien.security.Role;
+import com.scopien.security.User;
 import com.scopien.store.DatabaseTestBase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ class LocalOrgSyncIT extends DatabaseTestBase {
   @BeforeParameterizedClassInvocation
   void startOrg() {
     localOrg = LocalOrg.start(LocalOrgOptions.production());
-    client = LocalOrgConnection.connect(localOrg);
+    client = LocalOrgConnection.renewing(localOrg, 2000);
     fixture = new SyncFixture(jdbc());
   }
 
@@ -92,7 +95,7 @@ class LocalOrgSyncIT extends DatabaseTestBase {
 
   @Test
   void aSyncKilledMidScanResumesFromTheCheckpointWithoutDuplicates() {
-    DroppingClient dropping = new DroppingClient(client, 4);
+    FaultyClient dropping = new FaultyClient(client, 4);
     Org org = fixture.org(dropping);
 
     SyncRun broken = fixture.syncAndWait(org, List.of("Lead"), false);
@@ -107,6 +110,113 @@ class LocalOrgSyncIT extends DatabaseTestBase {
     assertThat(resumed.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
     assertThat(firstPart + object(resumed, "Lead").created()).isEqualTo(localOrg.count("Lead"));
     assertThat(fixture.mirrorRows(org)).isEqualTo(localOrg.count("Lead"));
+  }
+
+  @Test
+  void aRecordThatCannotBeReadIsParkedThenReadAgainById() {
+    FaultyClient faulty = new FaultyClient(client, -1);
+    Org org = fixture.org(faulty);
+    String bad = localOrg.create("Project__c", Map.of("Name", "Unreadable Project"));
+    faulty.garble(bad);
+
+    SyncRun first = fixture.syncAndWait(org, List.of("Project__c"), false);
+
+    assertThat(first.status()).isEqualTo(SyncRun.Status.PARTIAL);
+    assertThat(object(first, "Project__c").failed()).isEqualTo(1);
+    assertThat(object(first, "Project__c").created()).isEqualTo(localOrg.count("Project__c") - 1);
+    assertThat(fixture.sync.errors(org.id(), List.of("Project__c"), Duration.ofHours(1), 5))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.recordId()).isEqualTo(bad);
+              assertThat(e.status()).isEqualTo(SyncError.Status.RETRYING);
+            });
+
+    faulty.ungarble();
+    SyncRun second = fixture.syncAndWait(org, List.of("Project__c"), false);
+
+    assertThat(second.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(object(second, "Project__c").created()).isEqualTo(1);
+    assertThat(fixture.mirrorCount(org, "Project__c")).isEqualTo(localOrg.count("Project__c"));
+    assertThat(faulty.retrieved()).containsExactly(bad);
+    assertThat(fixture.mirrorFields(org, "Project__c", bad)).contains("Unreadable Project");
+  }
+
+  @Test
+  void aSessionThatExpiresMidSyncIsRenewedAndTheRunGoesOn() {
+    FaultyClient expiring = new FaultyClient(LocalOrgConnection.renewing(localOrg, 2000), -1);
+    expiring.beforePage(3, localOrg::expireSessions);
+    Org org = fixture.org(expiring);
+
+    SyncRun run = fixture.syncAndWait(org, List.of("Lead"), false);
+
+    assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(fixture.mirrorCount(org, "Lead")).isEqualTo(localOrg.count("Lead"));
+  }
+
+  @Test
+  void syncPausesAtItsShareOfTheOrgsRealAllowanceWithACheckpoint() {
+    try (LocalOrg small =
+        LocalOrg.start(
+            LocalOrgOptions.production()
+                .withScale(new LocalOrgOptions.Scale(0.05))
+                .withDailyApiLimit(10_000))) {
+      Org org = fixture.org(LocalOrgConnection.renewing(small, 200));
+      // Sforce-Limit-Info will say 7,995 used: five calls in, sync is at its 80% share.
+      small.spendApiCalls(7_995 - small.apiCallsUsed());
+
+      SyncRun paused = fixture.syncAndWait(org, List.of("Lead"), false);
+
+      assertThat(paused.status()).isEqualTo(SyncRun.Status.PARTIAL);
+      assertThat(paused.message()).contains("Paused").contains("of 10,000 daily API calls");
+      long kept = fixture.mirrorCount(org, "Lead");
+      assertThat(kept).isPositive().isLessThan(small.count("Lead")).isEqualTo(kept / 200 * 200);
+
+      try (SyncFixture generous =
+          new SyncFixture(jdbc(), SyncOptions.defaults().withApiBudgetShare(0.95))) {
+        generous.orgs.adopt(org, LocalOrgConnection.renewing(small, 200));
+        SyncRun resumed = generous.syncAndWait(org, List.of("Lead"), false);
+
+        assertThat(resumed.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+        assertThat(object(resumed, "Lead").created()).isEqualTo(small.count("Lead") - kept);
+        assertThat(generous.mirrorCount(org, "Lead")).isEqualTo(small.count("Lead"));
+      }
+    }
+  }
+
+  @Test
+  void twoHundredFiftyScopienChangesReachTheOrgInABatchCallPer200() {
+    Org org = fixture.org(client);
+    fixture.syncAndWait(org, List.of("Account"), false);
+    List<String> ids = firstIds(org, "Account", 250);
+    // Hold the org's run lock so the changes queue up instead of each starting a run.
+    jdbc()
+        .update(
+            "INSERT INTO sync_locks (org_id, run_id, heartbeat_at) VALUES (?, 'held', ?)",
+            org.id(),
+            java.time.Instant.now());
+    User admin = new User("u-admin", "Ada", "ada@acme.com", Role.ADMIN);
+    for (String id : ids) {
+      assertThat(
+              fixture
+                  .changes
+                  .change(admin, org.id(), "Account", id, Map.of("Description", "Pushed " + id))
+                  .runId())
+          .isNull();
+    }
+    jdbc().update("DELETE FROM sync_locks WHERE org_id = ?", org.id());
+
+    SyncRun run = fixture.syncAndWait(org, List.of("Account"), false);
+
+    assertThat(run.status()).isEqualTo(SyncRun.Status.SUCCEEDED);
+    assertThat(object(run, "Account").pushed()).isEqualTo(250);
+    assertThat(object(run, "Account").updated()).isZero();
+    // describeGlobal, describe, per batch of 200 one read and one write, then the pull.
+    assertThat(run.apiCalls()).isLessThanOrEqualTo(8);
+    for (String id : List.of(ids.get(0), ids.get(199), ids.get(249))) {
+      assertThat(localOrg.record("Account", id).orElseThrow())
+          .containsEntry("Description", "Pushed " + id);
+    }
   }
 
   private List<String> firstIds(Org org, String object, int n) {

@@ -327,6 +327,26 @@ class SyncEngineTest extends DatabaseTestBase {
   }
 
   @Test
+  void aGapLongerThanTheDeletedRecordsWindowReconcilesTheObject() {
+    List<String> ids = salesforce.seed("Account", 30);
+    fixture.syncAndWait(org, List.of("Account"), false);
+    salesforce.purge("Account", ids.get(4));
+    jdbc()
+        .update(
+            "UPDATE sync_cursors SET last_synced_at = ? WHERE org_id = ?",
+            java.time.Instant.now().minus(Duration.ofDays(16)),
+            org.id());
+
+    SyncRun run = fixture.syncAndWait(org, List.of("Account"), false);
+
+    assertThat(object(run, "Account").phase()).isEqualTo("reconcile");
+    assertThat(object(run, "Account").deleted()).isEqualTo(1);
+    assertThat(fixture.mirrorCount(org, "Account")).isEqualTo(29);
+    SyncRun next = fixture.syncAndWait(org, List.of("Account"), false);
+    assertThat(object(next, "Account").phase()).isEqualTo("incremental");
+  }
+
+  @Test
   void oneRunPerOrgAtATime() throws Exception {
     salesforce.seed("Account", 400);
     java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);

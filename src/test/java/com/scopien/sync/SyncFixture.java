@@ -2,6 +2,9 @@ package com.scopien.sync;
 
 import com.scopien.orgs.Org;
 import com.scopien.salesforce.SalesforceClient;
+import com.scopien.security.AuditLog;
+import com.scopien.security.FieldSecurity;
+import com.scopien.security.Redactor;
 import com.scopien.store.Jdbc;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +16,7 @@ final class SyncFixture implements AutoCloseable {
   final FakeOrgs orgs;
   final SyncSettingsService settings;
   final SyncService sync;
+  final LocalChangeService changes;
 
   SyncFixture(Jdbc jdbc, SyncOptions options) {
     this.jdbc = jdbc;
@@ -20,6 +24,16 @@ final class SyncFixture implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     this.settings = new SyncSettingsService(jdbc, orgs, clock);
     this.sync = new SyncService(jdbc, orgs, settings, options, clock, orgs::markSynced);
+    FieldSecurity security = FieldSecurity.defaults();
+    this.changes =
+        new LocalChangeService(
+            jdbc,
+            orgs,
+            settings,
+            sync,
+            new AuditLog(jdbc, security, Redactor.standard(), clock),
+            security,
+            clock);
   }
 
   SyncFixture(Jdbc jdbc) {
@@ -76,6 +90,32 @@ final class SyncFixture implements AutoCloseable {
             object,
             id)
         .orElse(null);
+  }
+
+  /** Waits for a run started elsewhere (by a change) to end. */
+  SyncRun await(String runId) {
+    try {
+      return sync.await(runId, Duration.ofSeconds(60));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Waits until no run of the org is working (follow-up runs included). */
+  void settle(Org org) {
+    for (int i = 0; i < 600; i++) {
+      if (sync.runs(org.id(), 5).stream().noneMatch(r -> r.status() == SyncRun.Status.RUNNING)) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("runs did not settle");
   }
 
   static SyncRun.ObjectRun object(SyncRun run, String name) {

@@ -36,12 +36,35 @@ final class FieldPhrases {
     Match best = null;
     for (ObjectTerm object : v.objects()) {
       Optional<Match> m = in(text, object);
-      if (m.isPresent()
-          && (best == null || m.get().end() - m.get().start() > best.end() - best.start())) {
+      if (m.isPresent() && (best == null || better(m.get(), best))) {
         best = m.get();
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The longer phrase wins; at equal length a standard field said by its API name ("amount" is
+   * Opportunity.Amount) beats a custom field that merely shares its label (Invoice__c.Amount__c).
+   */
+  private static boolean better(Match candidate, Match best) {
+    int lengthCandidate = candidate.end() - candidate.start();
+    int lengthBest = best.end() - best.start();
+    if (lengthCandidate != lengthBest) {
+      return lengthCandidate > lengthBest;
+    }
+    return standardness(candidate) > standardness(best);
+  }
+
+  private static int standardness(Match m) {
+    int score = 0;
+    if (!m.field().apiName().endsWith("__c")) {
+      score += 2;
+    }
+    if (!m.object().apiName().endsWith("__c")) {
+      score += 1;
+    }
+    return score;
   }
 
   static int indexOfWord(String text, String phrase) {
