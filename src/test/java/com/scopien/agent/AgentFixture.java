@@ -2,10 +2,9 @@ package com.scopien.agent;
 
 import com.scopien.security.Role;
 import com.scopien.security.User;
+import com.scopien.testing.MutableClock;
 import dev.langchain4j.model.chat.ChatModel;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /** The agent wired over two fake orgs with a few named records, as tests need it. */
@@ -116,33 +115,5 @@ final class AgentFixture {
         .clock(clock)
         .embeddingModel(MemoizingEmbeddingModel.shared())
         .build();
-  }
-
-  /** A clock tests can move. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(java.time.Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.scopien.testing.MutableClock;
 import com.scopien.testing.RsaTestKeys;
 import java.nio.file.Path;
 import java.security.KeyFactory;

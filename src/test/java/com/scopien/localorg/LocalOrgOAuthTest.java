@@ -3,6 +3,7 @@ package com.scopien.localorg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.scopien.testing.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

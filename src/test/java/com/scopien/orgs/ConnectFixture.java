@@ -15,6 +15,7 @@ import com.scopien.security.TokenCipher;
 import com.scopien.security.User;
 import com.scopien.security.UserService;
 import com.scopien.store.Database;
+import com.scopien.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Duration;
