@@ -91,12 +91,12 @@ final class BulkDml {
               writer.create(job.object(), fields, job.createdById()), true, true, null);
         }
         case "update" -> {
-          writer.update(live(job, id), fields, job.createdById());
+          writer.update(store.live(id, job.object()), fields, job.createdById());
           yield new RowResult(id, true, false, null);
         }
         case "upsert" -> upsert(job, fields);
         default -> {
-          StoredRecord target = live(job, id);
+          StoredRecord target = store.live(id, job.object());
           writer.delete(target, job.createdById());
           if (job.operation().equals("hardDelete")) {
             writer.purge(target);
@@ -132,29 +132,6 @@ final class BulkDml {
           List.of(key.name()));
     }
     return new RowResult(result.id(), true, result.created(), null);
-  }
-
-  private StoredRecord live(BulkJob job, String idText) {
-    String id =
-        SalesforceIds.normalize(idText)
-            .orElseThrow(
-                () ->
-                    ApiError.badRequest(
-                        "MALFORMED_ID",
-                        "Id: id value of incorrect type: " + idText,
-                        List.of("Id")));
-    StoredRecord row =
-        store
-            .find(id)
-            .filter(r -> r.object() == job.object())
-            .orElseThrow(
-                () ->
-                    ApiError.badRequest(
-                        "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of()));
-    if (row.deleted()) {
-      throw ApiError.entityIsDeleted();
-    }
-    return row;
   }
 
   /** Writes the results as Bulk 1.0 CSV. */

@@ -143,7 +143,7 @@ final class CollectionsHandler {
       throw ApiError.badRequest(
           "MISSING_ARGUMENT", "Id not specified in an update call", List.of("Id"));
     }
-    StoredRecord row = live(idText, typeOf(record, idText));
+    StoredRecord row = store.live(idText, typeOf(record, idText));
     try {
       writer.update(row, withoutId(record), userId);
       return Outcome.ok(row.id());
@@ -170,37 +170,13 @@ final class CollectionsHandler {
   }
 
   private Outcome deleteOne(String idText, String userId) {
-    StoredRecord row = live(idText, null);
+    StoredRecord row = store.live(idText, null);
     try {
       writer.delete(row, userId);
       return Outcome.ok(row.id());
     } catch (ApiError e) {
       return Outcome.failed(row.id(), e);
     }
-  }
-
-  /** The live row of the Id; record-level errors for bad, unknown or deleted Ids. */
-  private StoredRecord live(String idText, ObjectDef expected) {
-    String id =
-        SalesforceIds.normalize(idText)
-            .orElseThrow(
-                () ->
-                    ApiError.badRequest(
-                        "MALFORMED_ID",
-                        "Id: id value of incorrect type: " + idText,
-                        List.of("Id")));
-    StoredRecord row =
-        store
-            .find(id)
-            .filter(r -> expected == null || r.object() == expected)
-            .orElseThrow(
-                () ->
-                    ApiError.badRequest(
-                        "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of()));
-    if (row.deleted()) {
-      throw ApiError.entityIsDeleted();
-    }
-    return row;
   }
 
   /** The object named in {@code attributes.type}, else the one the Id's prefix names. */

@@ -97,6 +97,34 @@ final class RecordStore {
     }
   }
 
+  /**
+   * The live row of a 15- or 18-character Id, as Salesforce judges it in a record-level operation:
+   * {@code MALFORMED_ID} for a bad Id, {@code INVALID_CROSS_REFERENCE_KEY} for an unknown one or
+   * one of another object than {@code expected} (null accepts any), {@code ENTITY_IS_DELETED} for a
+   * row in the recycle bin.
+   */
+  StoredRecord live(String idText, ObjectDef expected) {
+    String id =
+        SalesforceIds.normalize(idText)
+            .orElseThrow(
+                () ->
+                    ApiError.badRequest(
+                        "MALFORMED_ID",
+                        "Id: id value of incorrect type: " + idText,
+                        List.of("Id")));
+    StoredRecord row =
+        find(id)
+            .filter(r -> expected == null || r.object() == expected)
+            .orElseThrow(
+                () ->
+                    ApiError.badRequest(
+                        "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of()));
+    if (row.deleted()) {
+      throw ApiError.entityIsDeleted();
+    }
+    return row;
+  }
+
   /** A row by its canonical 18-character Id, deleted or not. */
   Optional<StoredRecord> find(String id18) {
     Optional<ObjectDef> object = schema.byKeyPrefix(SalesforceIds.keyPrefix(id18));

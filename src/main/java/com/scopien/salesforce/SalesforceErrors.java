@@ -1,6 +1,5 @@
 package com.scopien.salesforce;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.ScopienException.Kind;
@@ -156,14 +155,7 @@ final class SalesforceErrors {
   }
 
   private JsonNode parse(String body) {
-    if (body == null || body.isBlank()) {
-      return null;
-    }
-    try {
-      return mapper.readTree(body);
-    } catch (JsonProcessingException e) {
-      return null;
-    }
+    return SalesforceJson.lenientRead(mapper, body);
   }
 
   private static String text(JsonNode node, String field) {

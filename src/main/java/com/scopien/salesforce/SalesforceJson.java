@@ -1,5 +1,6 @@
 package com.scopien.salesforce;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,18 @@ import java.util.Map;
  */
 final class SalesforceJson {
   private SalesforceJson() {}
+
+  /** The body as JSON, or null when it is empty or not JSON (error bodies may be HTML or text). */
+  static JsonNode lenientRead(ObjectMapper mapper, String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
 
   /** The mapper the client uses; built once per client, not shared through a static. */
   static ObjectMapper newMapper() {

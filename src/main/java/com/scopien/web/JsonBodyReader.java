@@ -4,13 +4,18 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.scopien.ScopienException;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -140,76 +145,83 @@ final class JsonBodyReader {
     }
 
     /** An array of strings that may be absent or null; any other shape is an error. */
-    Optional<java.util.List<String>> optionalTextList(String field) {
-      JsonNode value = node.get(field);
-      if (value == null || value.isNull()) {
-        return Optional.empty();
-      }
-      if (!value.isArray()) {
-        throw ScopienException.invalid(
-            "invalid_type",
-            "Field '" + field + "' must be an array of strings, not " + describe(value) + ".");
-      }
-      java.util.List<String> items = new java.util.ArrayList<>();
-      for (JsonNode item : value) {
-        if (!item.isTextual()) {
-          throw ScopienException.invalid(
-              "invalid_type", "Field '" + field + "' must hold only strings.");
-        }
-        items.add(item.textValue());
-      }
-      return Optional.of(items);
+    Optional<List<String>> optionalTextList(String field) {
+      return present(field, JsonNodeType.ARRAY, "an array of strings")
+          .map(
+              value -> {
+                List<String> items = new ArrayList<>();
+                for (JsonNode item : value) {
+                  if (!item.isTextual()) {
+                    throw ScopienException.invalid(
+                        "invalid_type", "Field '" + field + "' must hold only strings.");
+                  }
+                  items.add(item.textValue());
+                }
+                return items;
+              });
     }
 
     /** An object whose values are all true or false, such as an object selection. */
-    Optional<java.util.Map<String, Boolean>> optionalBooleanMap(String field) {
-      JsonNode value = node.get(field);
-      if (value == null || value.isNull()) {
-        return Optional.empty();
-      }
-      if (!value.isObject()) {
-        throw ScopienException.invalid(
-            "invalid_type",
-            "Field '" + field + "' must be an object, not " + describe(value) + ".");
-      }
-      java.util.Map<String, Boolean> map = new java.util.LinkedHashMap<>();
-      for (var entry : value.properties()) {
-        if (!entry.getValue().isBoolean()) {
-          throw ScopienException.invalid(
-              "invalid_type",
-              "Field '" + field + "." + entry.getKey() + "' must be true or false.");
-        }
-        map.put(entry.getKey(), entry.getValue().booleanValue());
-      }
-      return Optional.of(map);
+    Optional<Map<String, Boolean>> optionalBooleanMap(String field) {
+      return present(field, JsonNodeType.OBJECT, "an object")
+          .map(
+              value -> {
+                Map<String, Boolean> map = new LinkedHashMap<>();
+                for (var entry : value.properties()) {
+                  if (!entry.getValue().isBoolean()) {
+                    throw ScopienException.invalid(
+                        "invalid_type",
+                        "Field '" + field + "." + entry.getKey() + "' must be true or false.");
+                  }
+                  map.put(entry.getKey(), entry.getValue().booleanValue());
+                }
+                return map;
+              });
     }
 
     /** The object field as plain Java values (strings, numbers, booleans, null). */
-    Optional<java.util.Map<String, Object>> optionalObject(String field) {
+    Optional<Map<String, Object>> optionalObject(String field) {
+      return present(field, JsonNodeType.OBJECT, "an object")
+          .map(
+              value -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (var entry : value.properties()) {
+                  JsonNode v = entry.getValue();
+                  if (v.isContainerNode()) {
+                    throw ScopienException.invalid(
+                        "invalid_type",
+                        "Field '" + field + "." + entry.getKey() + "' must be a plain value.");
+                  }
+                  map.put(entry.getKey(), plainValue(v));
+                }
+                return map;
+              });
+    }
+
+    /**
+     * The field when it is there and not null; of another type than {@code type} it is an error.
+     */
+    private Optional<JsonNode> present(String field, JsonNodeType type, String what) {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) {
         return Optional.empty();
       }
-      if (!value.isObject()) {
+      if (value.getNodeType() != type) {
         throw ScopienException.invalid(
             "invalid_type",
-            "Field '" + field + "' must be an object, not " + describe(value) + ".");
+            "Field '" + field + "' must be " + what + ", not " + describe(value) + ".");
       }
-      java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
-      for (var entry : value.properties()) {
-        JsonNode v = entry.getValue();
-        if (v.isContainerNode()) {
-          throw ScopienException.invalid(
-              "invalid_type",
-              "Field '" + field + "." + entry.getKey() + "' must be a plain value.");
-        }
-        map.put(
-            entry.getKey(),
-            v.isNull()
-                ? null
-                : v.isBoolean() ? v.booleanValue() : v.isNumber() ? v.numberValue() : v.asText());
+      return Optional.of(value);
+    }
+
+    private static Object plainValue(JsonNode v) {
+      if (v.isNull()) {
+        return null;
       }
-      return Optional.of(map);
+      if (v.isBoolean()) {
+        return v.booleanValue();
+      }
+      return v.isNumber() ? v.numberValue() : v.asText();
     }
 
     private static String describe(JsonNode value) {
