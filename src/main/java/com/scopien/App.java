@@ -70,6 +70,8 @@ public final class App implements AutoCloseable {
     try {
       if (demoWanted(config, core.orgs())) {
         localOrgs.addAll(startDemoOrgs(config, core.orgs(), out));
+      } else {
+        core.orgs().retireDemoOrgs();
       }
       AgentService agent = buildAgent(config, core);
       scheduler =

@@ -119,6 +119,19 @@ public final class OrgService implements OrgDirectory {
     return byId(org.id()).orElseThrow();
   }
 
+  /**
+   * Marks the demo orgs of an earlier start as disconnected when this start runs no local orgs:
+   * they point at ports nobody listens on, and must not stay the default org of a conversation.
+   */
+  public void retireDemoOrgs() {
+    for (OrgStore.StoredOrg stored : store.all()) {
+      if (stored.demo() && stored.org().status() == OrgStatus.ACTIVE) {
+        store.updateStatus(stored.org().id(), OrgStatus.DISCONNECTED);
+        forgetClient(stored.org().id());
+      }
+    }
+  }
+
   /** True when an org other than the built-in demo orgs is connected. */
   public boolean hasRealOrgs() {
     return store.all().stream().anyMatch(stored -> !stored.demo());
