@@ -59,10 +59,11 @@ export function createMonitoringPage({ api, onError, onOrgChosen }) {
       item.append(el('p', { class: 'muted' }, 'Not available.'));
       return item;
     }
+    const share = u.percent > 0 && u.percent < 1 ? '<1' : Math.round(u.percent);
     const peak = u.peakHour ? `${hourOf(u.peakHour.start)} - ${count(u.peakHour.calls)} calls` : 'No calls in the last 24 hours';
     item.append(facts([
       ['Daily Limit', u.dailyLimit ? count(u.dailyLimit) : 'Not reported yet', 'usage-daily-limit'],
-      ['Used Today', `${count(u.usedToday)} (${Math.round(u.percent)}%)`, 'usage-used-today'],
+      ['Used Today', `${count(u.usedToday)} (${share}%)`, 'usage-used-today'],
       ['Peak Hour', peak, 'usage-peak-hour'],
       ['Remaining', count(u.remaining), 'usage-remaining'],
     ]));
@@ -74,9 +75,9 @@ export function createMonitoringPage({ api, onError, onOrgChosen }) {
       optimum: 0,
       value: u.usedToday,
       'aria-labelledby': headingId,
-      'aria-valuetext': `${Math.round(u.percent)}% of the daily limit used`,
+      'aria-valuetext': `${share}% of the daily limit used`,
       'data-testid': 'usage-meter',
-    }, `${Math.round(u.percent)}%`);
+    }, `${share}%`);
     item.append(meter);
     if (u.hours && u.hours.length > 0) {
       const details = el('details', { class: 'usage-hours' });

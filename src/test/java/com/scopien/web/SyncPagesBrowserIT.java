@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.App;
 import com.scopien.config.ConfigLoader;
 import com.scopien.localorg.LocalOrgOptions;
+import com.scopien.security.Role;
 import com.scopien.store.Database;
 import com.scopien.testing.HeadlessChromium;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -94,9 +96,7 @@ class SyncPagesBrowserIT {
   void anAdminConfiguresSyncsWatchesItAndResolvesAConflict() throws Exception {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     wait.ignoring(StaleElementReferenceException.class);
-    driver.get(base + "/#sync/" + prod);
-    byTestId("login-key").sendKeys(KEY);
-    byTestId("login-submit").click();
+    signIn(KEY, "#sync/" + prod);
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("sync-view")));
     wait.until(ExpectedConditions.elementToBeClickable(testId("object-Event")));
     assertThat(byTestId("object-Event").isSelected()).isTrue();
@@ -119,7 +119,35 @@ class SyncPagesBrowserIT {
     JsonNode event = objectEntry("Event");
     assertThat(event.get("selected").asBoolean()).isFalse();
     assertThat(objectEntry("Account").get("conflictPolicy").asText()).isEqualTo("manual-review");
-    HeadlessChromium.screenshot(driver, "sync-page-settings.png");
+    HeadlessChromium.screenshot(driver, "sync-page-objects.png");
+
+    new Select(byTestId("mapping-object")).selectByValue("Account");
+    byTestId("mapping-sf-field").sendKeys("Nope__c");
+    byTestId("mapping-scopien-field").sendKeys("Nope");
+    byTestId("mapping-add").click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("mapping-error")));
+    assertThat(byTestId("mapping-error").getText()).contains("Nope__c");
+    byTestId("mapping-sf-field").clear();
+    byTestId("mapping-sf-field").sendKeys("Industry");
+    byTestId("mapping-scopien-field").clear();
+    byTestId("mapping-scopien-field").sendKeys("Sector");
+    byTestId("mapping-add").click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(testId("mapping-rows"), "Sector"));
+    assertThat(get("/api/orgs/" + prod + "/mappings").toString())
+        .contains("\"salesforceField\":\"Industry\",\"scopienField\":\"Sector\",\"custom\":true");
+    WebElement sector =
+        driver.findElements(testId("mapping-row")).stream()
+            .filter(row -> row.getText().contains("Sector"))
+            .findFirst()
+            .orElseThrow();
+    scrollTo(byTestId("settings-form"));
+    HeadlessChromium.screenshot(driver, "sync-page-mappings-settings.png");
+    sector.findElement(testId("mapping-remove")).click();
+    wait.until(
+        d ->
+            !byTestId("mapping-rows").getText().contains("Sector")
+                && !get("/api/orgs/" + prod + "/mappings").toString().contains("Sector"));
 
     // Let the start-up background sync finish: this run is the full resync asked for below.
     wait.until(d -> !get("/api/sync/runs?org=" + prod).toString().contains("\"running\""));
@@ -191,6 +219,52 @@ class SyncPagesBrowserIT {
     String mirrored = mirrorFields("Account", recordId);
     assertThat(JSON.readTree(mirrored).get("Name").asText()).isEqualTo("Salesforce Name");
     assertThat(JSON.readTree(mirrored).get("Industry").asText()).isEqualTo("Retail");
+  }
+
+  @Test
+  void aGuestReadsEveryPageButCannotChangeOrStartAnything() throws Exception {
+    String guestKey =
+        app.users()
+            .issueKey(app.users().createUser("Gus Guest", "gus@acme.com", Role.GUEST).id())
+            .key()
+            .reveal();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.ignoring(StaleElementReferenceException.class);
+    signIn(guestKey, "#sync/" + prod);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("object-Account")));
+
+    assertThat(byTestId("sync-now").isEnabled()).isFalse();
+    assertThat(byTestId("sync-full").isEnabled()).isFalse();
+    assertThat(byTestId("object-Account").isEnabled()).isFalse();
+    assertThat(byTestId("save-objects").isEnabled()).isFalse();
+    assertThat(byTestId("frequency-hourly").isEnabled()).isFalse();
+    assertThat(byTestId("save-settings").isEnabled()).isFalse();
+    assertThat(byTestId("mapping-add").isEnabled()).isFalse();
+    assertThat(byTestId("sync-role-note").getText())
+        .contains("Only managers and admins can start or stop a sync.");
+    assertThat(byTestId("settings-button").isDisplayed()).isFalse();
+    HeadlessChromium.screenshot(driver, "sync-page-guest.png");
+
+    byTestId("nav-monitoring").click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("[data-testid=\"usage-card\"][data-org-id=\"" + prod + "\"]")));
+  }
+
+  private static void signIn(String key, String hash) {
+    driver.get(base + "/");
+    ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+    // A full load, not a hash change, so the page starts signed out.
+    driver.get("about:blank");
+    driver.get(base + "/" + hash);
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(testId("login-key")))
+        .sendKeys(key);
+    byTestId("login-submit").click();
+  }
+
+  private static void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", element);
   }
 
   /**
