@@ -141,7 +141,7 @@ class SyncPagesBrowserIT {
             .filter(row -> row.getText().contains("Sector"))
             .findFirst()
             .orElseThrow();
-    scrollTo(byTestId("settings-form"));
+    scrollTo(byTestId("mapping-table"));
     HeadlessChromium.screenshot(driver, "sync-page-mappings-settings.png");
     sector.findElement(testId("mapping-remove")).click();
     wait.until(
@@ -264,7 +264,8 @@ class SyncPagesBrowserIT {
   }
 
   private static void scrollTo(WebElement element) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", element);
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
   }
 
   /**
