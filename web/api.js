@@ -73,52 +73,44 @@ export function createApi(getKey) {
       throw new ApiError(0, 'network', 'Scopien could not be reached. Check your connection and try again.');
     }
     if (!response.ok || !response.body) {
-      let data = null;
-      try {
-        data = await response.json();
-      } catch {
-        data = null;
-      }
-      const error = data && typeof data.error === 'object' ? data.error : {};
-      throw new ApiError(
-        response.status,
-        typeof error.code === 'string' ? error.code : `http_${response.status}`,
-        typeof error.message === 'string' ? error.message : `The server answered ${response.status}.`,
-      );
+      throw await errorOf(response);
     }
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
     let done = null;
-    for (;;) {
-      const { value, done: finished } = await reader.read();
-      buffer += decoder.decode(value ?? new Uint8Array(), { stream: !finished });
-      let end = buffer.indexOf('\n\n');
-      while (end >= 0) {
-        const event = parseEvent(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-        end = buffer.indexOf('\n\n');
-        if (!event) {
-          continue;
-        }
-        if (event.name === 'error') {
-          const error = event.data?.error ?? {};
-          throw new ApiError(200, error.code ?? 'error', error.message ?? 'Something went wrong.');
-        }
-        if (event.name === 'done') {
-          done = event.data;
-        } else {
-          onEvent(event.name, event.data);
-        }
+    await readEvents(response.body, (event) => {
+      if (event.name === 'error') {
+        const error = event.data?.error ?? {};
+        throw new ApiError(200, error.code ?? 'error', error.message ?? 'Something went wrong.');
       }
-      if (finished) {
-        break;
+      if (event.name === 'done') {
+        done = event.data;
+      } else {
+        onEvent(event.name, event.data);
       }
-    }
+    });
     if (!done) {
       throw new ApiError(0, 'network', 'The reply was cut off. Your message may still have been handled; reload to see.');
     }
     return done;
+  }
+
+  // GET of a server-sent event stream (EventSource cannot send the API key): calls
+  // onEvent(name, data) for each event until the server ends the stream; resolves then.
+  async function followEvents(path, onEvent) {
+    const headers = { Accept: 'text/event-stream' };
+    const key = getKey();
+    if (key) {
+      headers.Authorization = `Bearer ${key}`;
+    }
+    let response;
+    try {
+      response = await fetch(path, { headers, cache: 'no-store', credentials: 'omit' });
+    } catch {
+      throw new ApiError(0, 'network', 'Scopien could not be reached. Check your connection and try again.');
+    }
+    if (!response.ok || !response.body) {
+      throw await errorOf(response);
+    }
+    await readEvents(response.body, (event) => onEvent(event.name, event.data));
   }
 
   return {
@@ -140,7 +132,66 @@ export function createApi(getKey) {
     reconnectOrg: (id) => request('POST', `${orgPath(id)}/reconnect`, {}),
     disconnectOrg: (id) => request('DELETE', orgPath(id)),
     removeOrg: (id) => request('DELETE', `${orgPath(id)}?remove=true`),
+    // Sync, Monitoring and Conflicts; the server checks every role again.
+    syncObjects: (id) => request('GET', `${orgPath(id)}/objects`),
+    selectObjects: (id, selected) => request('PATCH', `${orgPath(id)}/objects`, { selected }),
+    syncSettings: (id) => request('GET', `${orgPath(id)}/sync/settings`),
+    updateSyncSettings: (id, change) => request('PATCH', `${orgPath(id)}/sync/settings`, change),
+    mappings: (id) => request('GET', `${orgPath(id)}/mappings`),
+    addMapping: (id, mapping) => request('POST', `${orgPath(id)}/mappings`, mapping),
+    removeMapping: (id, object, field) =>
+      request('DELETE', `${orgPath(id)}/mappings/${encodeURIComponent(object)}/${encodeURIComponent(field)}`),
+    startSync: (id, body = {}) => request('POST', `${orgPath(id)}/sync`, body),
+    syncRuns: (id, limit = 10) => request('GET', `api/sync/runs?org=${encodeURIComponent(id)}&limit=${limit}`),
+    syncRun: (runId) => request('GET', `api/sync/runs/${encodeURIComponent(runId)}`),
+    stopSync: (runId) => request('POST', `api/sync/runs/${encodeURIComponent(runId)}/stop`, {}),
+    followRun: (runId, onProgress) => followEvents(`api/sync/runs/${encodeURIComponent(runId)}/events`, onProgress),
+    syncErrors: (id) => request('GET', `${orgPath(id)}/sync/errors?sinceHours=168&limit=20`),
+    syncHealth: (id) => request('GET', `${orgPath(id)}/sync/health`),
+    usage: (id) => request('GET', `${orgPath(id)}/usage`),
+    conflicts: (id) => request('GET', `${orgPath(id)}/conflicts`),
+    resolveConflict: (id, conflictId, fields) =>
+      request('POST', `${orgPath(id)}/conflicts/${encodeURIComponent(conflictId)}/resolve`, { fields }),
   };
+}
+
+// The ApiError an unsuccessful response carries in its {"error":{"code","message"}} body.
+async function errorOf(response) {
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    data = null;
+  }
+  const error = data && typeof data.error === 'object' ? data.error : {};
+  return new ApiError(
+    response.status,
+    typeof error.code === 'string' ? error.code : `http_${response.status}`,
+    typeof error.message === 'string' ? error.message : `The server answered ${response.status}.`,
+  );
+}
+
+// Reads a server-sent event stream to its end, calling onEvent({name, data}) for each event.
+async function readEvents(body, onEvent) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done: finished } = await reader.read();
+    buffer += decoder.decode(value ?? new Uint8Array(), { stream: !finished });
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const event = parseEvent(buffer.slice(0, end));
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf('\n\n');
+      if (event) {
+        onEvent(event);
+      }
+    }
+    if (finished) {
+      return;
+    }
+  }
 }
 
 function parseEvent(block) {

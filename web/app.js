@@ -4,8 +4,11 @@
 // Replies stream in: tool calls show as they start and end, and the text as it is written.
 
 import { ApiError, createApi } from './api.js';
+import { createConflictsPage } from './conflicts.js';
 import { createIntegrations } from './integrations.js';
+import { createMonitoringPage } from './monitoring.js';
 import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, settleActions } from './render.js';
+import { createSyncPage } from './sync.js';
 
 const KEY = 'scopien.apiKey';
 const CONVERSATION = 'scopien.conversationId';
@@ -26,6 +29,7 @@ const ui = {
   userName: $('user-name'),
   settings: $('settings-button'),
   integrationsView: $('integrations-view'),
+  navLinks: document.querySelectorAll('.page-nav .nav-link'),
   backToChat: $('back-to-chat'),
   signOut: $('sign-out'),
   messages: $('messages'),
@@ -62,6 +66,28 @@ const integrations = createIntegrations({
   },
 });
 
+// The Sync, Monitoring and Conflicts pages (#sync/<org id> ...): anyone signed in opens them; what
+// each role may change is decided inside them (and checked again by the server).
+const pageOptions = (page) => ({
+  api,
+  onError: (error) => {
+    if (error instanceof ApiError && error.status === 401) {
+      signOut('Your API key is no longer accepted. Sign in again.');
+      return true;
+    }
+    return false;
+  },
+  role: () => state.me?.role,
+  onOrgChosen: (orgId) => {
+    window.location.hash = `${page}/${encodeURIComponent(orgId)}`;
+  },
+});
+const pages = {
+  sync: createSyncPage(pageOptions('sync')),
+  monitoring: createMonitoringPage(pageOptions('monitoring')),
+  conflicts: createConflictsPage(pageOptions('conflicts')),
+};
+
 function conversationId() {
   return sessionStorage.getItem(CONVERSATION);
 }
@@ -79,6 +105,7 @@ function setConversationId(id) {
 function showLogin(message) {
   ui.chatView.hidden = true;
   ui.integrationsView.hidden = true;
+  Object.values(pages).forEach((page) => page.hide());
   ui.sessionBar.hidden = true;
   ui.loginView.hidden = false;
   ui.loginError.hidden = !message;
@@ -115,6 +142,25 @@ async function signIn(key) {
 
 async function route() {
   if (!state.me) {
+    return;
+  }
+  const [pageName, orgPart] = window.location.hash.replace(/^#/, '').split('/');
+  for (const link of ui.navLinks) {
+    const target = link.getAttribute('href').replace(/^#/, '');
+    if (target === pageName) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+  const page = Object.hasOwn(pages, pageName) ? pages[pageName] : null;
+  Object.entries(pages).forEach(([name, other]) => name !== pageName && other.hide());
+  if (page) {
+    integrations.hide();
+    ui.settings.setAttribute('aria-pressed', 'false');
+    ui.chatView.hidden = true;
+    await loadOrgs();
+    await page.show(orgPart ? decodeURIComponent(orgPart) : state.activeOrg?.id, state.orgs);
     return;
   }
   const wantsSettings = window.location.hash === '#integrations';

@@ -176,6 +176,11 @@ export function createIntegrations({ api, onOrgsChanged, onError }) {
       actions.append(b);
     };
     button('Details', 'org-details', () => showCard(org.id));
+    if (org.status !== 'disconnected') {
+      button('Sync', 'org-sync', () => {
+        window.location.hash = `sync/${encodeURIComponent(org.id)}`;
+      });
+    }
     if (org.status !== 'active') {
       button('Reconnect', 'org-reconnect', (b) => reconnect(org, b), true);
     }

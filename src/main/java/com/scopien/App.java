@@ -111,6 +111,7 @@ public final class App implements AutoCloseable {
                   VERSION)
               .withRoutes(slack)
               .withOrgAdmin(core.connections())
+              .withUsage(core.usage())
               .start();
       App app = new App(core, localOrgs, slack, scheduler, web);
       if (config.slack().isPresent()) {

@@ -65,6 +65,20 @@ public final class ApiUsageMonitor implements UsageRecorder {
         latest.map(Bucket::hour).orElse(null));
   }
 
+  /**
+   * Scopien's calls to the org in each hour of the last 24 hours that had any, oldest first (hours
+   * without calls are left out).
+   */
+  public List<UsageSnapshot.Hour> hourlyCalls(String orgId) {
+    Instant since = clock.instant().minus(Duration.ofHours(24)).truncatedTo(ChronoUnit.HOURS);
+    return jdbc.query(
+        "SELECT hour_start, calls FROM api_usage WHERE org_id = ? AND hour_start >= ?"
+            + " ORDER BY hour_start",
+        row -> new UsageSnapshot.Hour(Jdbc.instant(row, "hour_start"), row.getLong("calls")),
+        orgId,
+        since);
+  }
+
   private void bump(String orgId, ApiUsage usage, Instant hour) {
     jdbc.inTransaction(
         () -> {

@@ -29,4 +29,7 @@ public record UsageSnapshot(
   public double usedPercent() {
     return dailyLimit == 0 ? 0 : 100.0 * usedToday / dailyLimit;
   }
+
+  /** Scopien's calls to an org in the hour starting at {@code start}. */
+  public record Hour(Instant start, long calls) {}
 }

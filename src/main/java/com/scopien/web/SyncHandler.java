@@ -13,6 +13,7 @@ import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -161,10 +162,22 @@ final class SyncHandler {
 
   /**
    * {@code PATCH /api/orgs/{id}/sync/settings} with any of {@code frequency}, {@code inbound},
-   * {@code outbound}, {@code conflictPolicy}.
+   * {@code outbound}, {@code conflictPolicy}, and {@code objectPolicies}: per-object overrides of
+   * the conflict policy ({@code {"Opportunity": "manual-review", "Lead": null}}, null returning the
+   * object to the org's policy). Every value is parsed before anything is changed.
    */
   void updateSettings(Context ctx) {
     JsonBodyReader.Body body = reader.read(ctx);
+    Map<String, SyncSettings.ConflictPolicy> overrides = new LinkedHashMap<>();
+    body.optionalObject("objectPolicies")
+        .orElse(Map.of())
+        .forEach(
+            (object, policy) ->
+                overrides.put(
+                    object,
+                    policy == null
+                        ? null
+                        : SyncSettings.ConflictPolicy.parse(String.valueOf(policy))));
     SettingsChange change =
         new SettingsChange(
             body.optionalText("frequency").map(SyncSettings.Frequency::parse).orElse(null),
@@ -173,7 +186,10 @@ final class SyncHandler {
             body.optionalText("conflictPolicy")
                 .map(SyncSettings.ConflictPolicy::parse)
                 .orElse(null));
-    ctx.json(SyncWire.Settings.of(settings.update(ctx.pathParam("id"), change)));
+    SyncSettings updated = settings.update(ctx.pathParam("id"), change);
+    overrides.forEach(
+        (object, policy) -> settings.setConflictPolicy(ctx.pathParam("id"), object, policy));
+    ctx.json(SyncWire.Settings.of(updated));
   }
 
   void mappings(Context ctx) {

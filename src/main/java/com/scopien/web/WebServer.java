@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.scopien.agent.SoqlQueryService;
 import com.scopien.agent.StreamingAssistant;
+import com.scopien.monitoring.ApiUsageMonitor;
 import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
@@ -53,6 +54,7 @@ public final class WebServer implements AutoCloseable {
   private final int port;
   private final Javalin app;
   private final JsonBodyReader reader;
+  private final OrgDirectory orgs;
 
   /**
    * @param host the address to listen on, such as {@code 127.0.0.1}
@@ -114,7 +116,8 @@ public final class WebServer implements AutoCloseable {
             Objects.requireNonNull(pendingWrites, "pendingWrites"),
             reader,
             json);
-    OrgHandler orgHandler = new OrgHandler(Objects.requireNonNull(orgs, "orgs"), reader);
+    this.orgs = Objects.requireNonNull(orgs, "orgs");
+    OrgHandler orgHandler = new OrgHandler(orgs, reader);
     QueryHandler queryHandler =
         new QueryHandler(Objects.requireNonNull(queries, "queries"), reader);
     ApiKeyAuthHandler auth =
@@ -178,6 +181,15 @@ public final class WebServer implements AutoCloseable {
     app.post("/api/orgs/{id}/reconnect", admin::reconnect, Access.ADMIN);
     app.delete("/api/orgs/{id}", admin::disconnect, Access.ADMIN);
     app.get("/oauth/callback", callback::callback, Access.PUBLIC);
+    return this;
+  }
+
+  /**
+   * Adds {@code GET /api/orgs/{id}/usage} (any signed-in user): the org's API allowance for the
+   * Monitoring page, from {@code usage}. Call before {@link #start()}. Returns this server.
+   */
+  public WebServer withUsage(ApiUsageMonitor usage) {
+    new UsageHandler(Objects.requireNonNull(usage, "usage"), orgs).register(app);
     return this;
   }
 

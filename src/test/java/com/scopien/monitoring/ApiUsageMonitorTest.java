@@ -63,6 +63,23 @@ class ApiUsageMonitorTest extends DatabaseTestBase {
   }
 
   @Test
+  void hourlyCallsListTheLastDaysHoursThatHadCallsOldestFirst() {
+    String org = newOrg();
+    new ApiUsageMonitor(jdbc(), Clock.fixed(NINE.minusSeconds(86_400), ZoneOffset.UTC))
+        .record(org, usage(1));
+    ApiUsageMonitor nine = new ApiUsageMonitor(jdbc(), Clock.fixed(NINE, ZoneOffset.UTC));
+    nine.record(org, usage(11));
+    nine.record(org, usage(12));
+    ApiUsageMonitor ten = new ApiUsageMonitor(jdbc(), Clock.fixed(TEN, ZoneOffset.UTC));
+    ten.record(org, usage(40));
+
+    assertThat(ten.hourlyCalls(org))
+        .containsExactly(
+            new UsageSnapshot.Hour(Instant.parse("2026-11-28T09:00:00Z"), 2),
+            new UsageSnapshot.Hour(Instant.parse("2026-11-28T10:00:00Z"), 1));
+  }
+
+  @Test
   void anOrgNeverCalledHasZeros() {
     UsageSnapshot snapshot =
         new ApiUsageMonitor(jdbc(), Clock.fixed(NINE, ZoneOffset.UTC)).snapshot(newOrg());

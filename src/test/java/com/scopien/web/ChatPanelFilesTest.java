@@ -21,7 +21,16 @@ import org.junit.jupiter.api.Test;
 class ChatPanelFilesTest {
 
   private static final List<String> MODULES =
-      List.of("app.js", "api.js", "render.js", "markdown.js", "integrations.js");
+      List.of(
+          "app.js",
+          "api.js",
+          "render.js",
+          "markdown.js",
+          "integrations.js",
+          "dom.js",
+          "sync.js",
+          "monitoring.js",
+          "conflicts.js");
   private static final Pattern IMPORT = Pattern.compile("from\\s+'([^']+)'");
 
   private final WebServerFixture server = new WebServerFixture();

@@ -240,6 +240,35 @@ class SyncApiTest {
   }
 
   @Test
+  void anAdminOverridesTheConflictPolicyOfOneObjectAndReturnsItToTheOrgs() throws Exception {
+    String settings = "/api/orgs/" + org.id() + "/sync/settings";
+    HttpResponse<String> changed =
+        send("PATCH", settings, ADMIN, "{\"objectPolicies\":{\"opportunity\":\"manual\"}}");
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(policyOf("Opportunity")).isEqualTo("manual-review");
+    assertThat(policyOf("Account")).isNull();
+
+    send("PATCH", settings, ADMIN, "{\"objectPolicies\":{\"Opportunity\":null}}");
+    assertThat(policyOf("Opportunity")).isNull();
+
+    assertThat(
+            code(send("PATCH", settings, ADMIN, "{\"objectPolicies\":{\"Lead\":\"coin\"}}"), 400))
+        .isEqualTo("invalid_conflict_policy");
+    assertThat(policyOf("Lead")).isNull();
+    assertError(send("PATCH", settings, GUEST, "{\"objectPolicies\":{\"Lead\":\"scopien\"}}"), 403);
+  }
+
+  private String policyOf(String object) throws Exception {
+    for (JsonNode entry : get("/api/orgs/" + org.id() + "/objects", GUEST)) {
+      if (entry.get("object").asText().equals(object)) {
+        JsonNode policy = entry.get("conflictPolicy");
+        return policy.isNull() ? null : policy.asText();
+      }
+    }
+    throw new AssertionError("no object " + object);
+  }
+
+  @Test
   void badRequestsSayWhatIsWrong() throws Exception {
     assertThat(
             code(
