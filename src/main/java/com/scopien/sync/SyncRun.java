@@ -91,7 +91,10 @@ public record SyncRun(
 
   /** Done and total records. */
   public record Progress(long done, long total) {
-    /** Whole percent done, 0 when nothing is known yet, 100 when nothing was to do. */
+    /**
+     * Whole percent done; 0 while the total is unknown or zero (the run's status tells a finished
+     * empty run apart).
+     */
     public int percent() {
       return total == 0 ? 0 : (int) Math.min(100, done * 100 / total);
     }

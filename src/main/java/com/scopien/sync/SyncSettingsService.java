@@ -11,6 +11,7 @@ import com.scopien.store.Jdbc;
 import com.scopien.sync.SyncSettings.ConflictPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,14 +144,31 @@ public final class SyncSettingsService {
 
   /** Sets the object's own conflict policy; null returns it to the org's policy. */
   public void setConflictPolicy(String orgId, String object, ConflictPolicy policy) {
+    Map<String, ConflictPolicy> one = new HashMap<>();
+    one.put(object, policy);
+    setConflictPolicies(orgId, one);
+  }
+
+  /**
+   * Sets several per-object overrides at once (null value: back to the org's policy). Every object
+   * name is checked before anything is saved, so a bad name changes nothing.
+   *
+   * @throws ScopienException INVALID_INPUT {@code unknown_object} naming the first unknown object
+   */
+  public void setConflictPolicies(String orgId, Map<String, ConflictPolicy> policies) {
     Org org = requireOrg(orgId);
     settings(orgId);
-    GlobalObject g = requireObject(byKey(syncable(org)), object);
-    SettingsStore.ObjectRow row = currentRow(orgId, g.name());
-    store.saveObject(
-        orgId,
-        new SettingsStore.ObjectRow(g.name(), row.selected(), policy, row.fields()),
-        clock.instant());
+    Map<String, GlobalObject> known = byKey(syncable(org));
+    Map<GlobalObject, ConflictPolicy> checked = new LinkedHashMap<>();
+    policies.forEach((object, policy) -> checked.put(requireObject(known, object), policy));
+    checked.forEach(
+        (g, policy) -> {
+          SettingsStore.ObjectRow row = currentRow(orgId, g.name());
+          store.saveObject(
+              orgId,
+              new SettingsStore.ObjectRow(g.name(), row.selected(), policy, row.fields()),
+              clock.instant());
+        });
   }
 
   /**

@@ -186,9 +186,10 @@ final class SyncHandler {
             body.optionalText("conflictPolicy")
                 .map(SyncSettings.ConflictPolicy::parse)
                 .orElse(null));
+    // Overrides first: they are the part that can still be refused (an unknown object), and
+    // they are checked as a whole before any is saved, so a refused request changes nothing.
+    settings.setConflictPolicies(ctx.pathParam("id"), overrides);
     SyncSettings updated = settings.update(ctx.pathParam("id"), change);
-    overrides.forEach(
-        (object, policy) -> settings.setConflictPolicy(ctx.pathParam("id"), object, policy));
     ctx.json(SyncWire.Settings.of(updated));
   }
 

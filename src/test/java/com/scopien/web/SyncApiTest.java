@@ -255,6 +255,22 @@ class SyncApiTest {
             code(send("PATCH", settings, ADMIN, "{\"objectPolicies\":{\"Lead\":\"coin\"}}"), 400))
         .isEqualTo("invalid_conflict_policy");
     assertThat(policyOf("Lead")).isNull();
+
+    // One unknown object refuses the whole request: neither the good override nor the
+    // org-level frequency is saved.
+    String before = get(settings, GUEST).get("frequency").asText();
+    assertThat(
+            code(
+                send(
+                    "PATCH",
+                    settings,
+                    ADMIN,
+                    "{\"frequency\":\"manual\",\"objectPolicies\":"
+                        + "{\"Lead\":\"scopien\",\"Nope__c\":\"scopien\"}}"),
+                400))
+        .isEqualTo("unknown_object");
+    assertThat(policyOf("Lead")).isNull();
+    assertThat(get(settings, GUEST).get("frequency").asText()).isEqualTo(before);
     assertError(send("PATCH", settings, GUEST, "{\"objectPolicies\":{\"Lead\":\"scopien\"}}"), 403);
   }
 
