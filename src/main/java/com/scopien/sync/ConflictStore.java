@@ -138,6 +138,20 @@ final class ConflictStore {
         .orElse(0L);
   }
 
+  /**
+   * Closes the record's open conflict, if any, when there is nothing left to choose (the record is
+   * gone in Salesforce); returns how many were open.
+   */
+  int closeForRecord(String orgId, String object, String recordId, Instant now) {
+    return jdbc.update(
+        "UPDATE sync_conflicts SET status = 'RESOLVED', resolved_at = ? WHERE org_id = ?"
+            + " AND object_name = ? AND record_id = ? AND status = 'OPEN'",
+        now,
+        orgId,
+        object,
+        recordId);
+  }
+
   /** Closes the conflict; false when it was not open. */
   boolean resolve(String id, Instant now) {
     return jdbc.update(
