@@ -314,7 +314,6 @@ public final class SyncService implements AutoCloseable {
   public void close() {
     active.values().forEach(RunState::requestStop);
     executor.shutdown();
-    beats.shutdown();
     try {
       if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
         log.warn("Sync runs did not stop within 10 s; their checkpoints are kept");
@@ -323,14 +322,16 @@ public final class SyncService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       executor.shutdownNow();
+    } finally {
+      beats.shutdown();
     }
   }
 
-  /** Beats for every run working here; a run that lost its org's lock is told to stop. */
+  /** Beats for every run working here (between their own beats at each page). */
   private void beatAll() {
     for (RunState run : active.values()) {
       try {
-        run.heartbeat();
+        run.keepAlive();
       } catch (RuntimeException e) {
         log.warn("Heartbeat of sync run {} failed: {}", run.runId, e.getMessage());
       }
