@@ -45,6 +45,8 @@ final class ConflictHandler {
       Map<String, Object> base) {
     String object = remote.object();
     if (remote.deleted()) {
+      // A conflict waiting for review has nothing left to choose between: close it with the rest.
+      stores.conflicts().closeForRecord(orgId, object, remote.id(), clock.instant());
       log(
           orgId,
           runId,

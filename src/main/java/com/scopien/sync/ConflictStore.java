@@ -90,6 +90,26 @@ final class ConflictStore {
     return false;
   }
 
+  /**
+   * Puts the record's latest Scopien-side change (and the Salesforce values it was made over) into
+   * its open conflict, if any, so the diff shows, and a resolution keeps, what Scopien holds now.
+   */
+  void refreshLocal(
+      String orgId,
+      String object,
+      String recordId,
+      Map<String, Object> local,
+      Map<String, Object> base) {
+    jdbc.update(
+        "UPDATE sync_conflicts SET local_fields = ?, base_fields = ? WHERE org_id = ?"
+            + " AND object_name = ? AND record_id = ? AND status = 'OPEN'",
+        json.write(local),
+        json.write(base),
+        orgId,
+        object,
+        recordId);
+  }
+
   Optional<Stored> get(String orgId, String id) {
     return jdbc.queryOne(
         "SELECT " + COLUMNS + " FROM sync_conflicts WHERE org_id = ? AND id = ?",
@@ -116,6 +136,20 @@ final class ConflictStore {
             row -> row.getLong("n"),
             orgId)
         .orElse(0L);
+  }
+
+  /**
+   * Closes the record's open conflict, if any, when there is nothing left to choose (the record is
+   * gone in Salesforce); returns how many were open.
+   */
+  int closeForRecord(String orgId, String object, String recordId, Instant now) {
+    return jdbc.update(
+        "UPDATE sync_conflicts SET status = 'RESOLVED', resolved_at = ? WHERE org_id = ?"
+            + " AND object_name = ? AND record_id = ? AND status = 'OPEN'",
+        now,
+        orgId,
+        object,
+        recordId);
   }
 
   /** Closes the conflict; false when it was not open. */

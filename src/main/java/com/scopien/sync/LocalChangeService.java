@@ -127,6 +127,9 @@ public final class LocalChangeService {
               stores
                   .mirror()
                   .setLocal(orgId, describe.name(), recordId, values, local, base, clock.instant());
+              // A record waiting for review keeps collecting changes; its conflict must show
+              // them, or resolving it would silently drop the newer ones.
+              stores.conflicts().refreshLocal(orgId, describe.name(), recordId, local, base);
               audit.record(user, "record.update", describe.name(), recordId, orgId, before, change);
               return values;
             });

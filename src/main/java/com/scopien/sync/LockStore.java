@@ -55,12 +55,36 @@ final class LockStore {
     }
   }
 
-  void heartbeat(String orgId, String runId, Instant now) {
-    jdbc.update(
-        "UPDATE sync_locks SET heartbeat_at = ? WHERE org_id = ? AND run_id = ?",
-        now,
-        orgId,
-        runId);
+  /**
+   * Refreshes the run's hold on its org's lock; false when the run no longer holds it (another
+   * instance took it over after the run looked dead), so the run must stop.
+   */
+  boolean heartbeat(String orgId, String runId, Instant now) {
+    return jdbc.update(
+            "UPDATE sync_locks SET heartbeat_at = ? WHERE org_id = ? AND run_id = ?",
+            now,
+            orgId,
+            runId)
+        == 1;
+  }
+
+  /**
+   * Ends a run whose lock went stale (its process died): marks it interrupted and frees the org's
+   * lock; false when the run still holds a live lock or holds none.
+   */
+  boolean releaseIfStale(String orgId, String runId, Instant now) {
+    return jdbc.inTransaction(
+        () -> {
+          Optional<Holder> holder = holder(orgId);
+          if (holder.isEmpty()
+              || !holder.get().runId().equals(runId)
+              || holder.get().heartbeat().plus(staleAfter).isAfter(now)) {
+            return false;
+          }
+          runs.markInterrupted(runId, now);
+          jdbc.update("DELETE FROM sync_locks WHERE org_id = ? AND run_id = ?", orgId, runId);
+          return true;
+        });
   }
 
   void release(String orgId, String runId) {

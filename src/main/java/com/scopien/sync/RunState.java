@@ -10,7 +10,7 @@ final class RunState {
   final boolean full;
   final java.time.Instant startedAt;
   final CountingClient client;
-  private final Runnable heartbeat;
+  private final java.util.function.BooleanSupplier heartbeat;
   private volatile boolean stopRequested;
 
   RunState(
@@ -19,7 +19,7 @@ final class RunState {
       boolean full,
       java.time.Instant startedAt,
       CountingClient client,
-      Runnable heartbeat) {
+      java.util.function.BooleanSupplier heartbeat) {
     this.orgId = orgId;
     this.runId = runId;
     this.full = full;
@@ -36,8 +36,22 @@ final class RunState {
     return stopRequested;
   }
 
-  /** Tells the database the run is alive, with its API calls so far. */
+  /**
+   * Tells the database the run is alive, with its API calls so far. A run that no longer holds its
+   * org's lock (another instance took it over, thinking it dead) stops at its next checkpoint, so
+   * two runs never keep writing the same org's cursors.
+   */
   void heartbeat() {
-    heartbeat.run();
+    if (!heartbeat.getAsBoolean()) {
+      requestStop();
+    }
+  }
+
+  /**
+   * The same beat from the timer that keeps a slow run looking alive; it never stops the run, since
+   * the run may just have finished and let go of its lock itself.
+   */
+  void keepAlive() {
+    heartbeat.getAsBoolean();
   }
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
  *     record committed late with an earlier SystemModstamp is not missed (repeats are ignored)
  * @param apiBudgetShare the share (0 to 1) of the org's daily API allowance at which sync pauses,
  *     leaving the rest for people chatting; 0.8 by default
- * @param staleRunAfter how long a run may go without reporting progress before it is taken for dead
- *     (its process was killed) and another run may start
+ * @param staleRunAfter how long a run may go without a heartbeat before it is taken for dead (its
+ *     process was killed) and another run may start; live runs beat five times in this span
  * @param deletedRetention how long Salesforce keeps deleted records visible (15 days); an object
  *     not synced for longer is reconciled with a full scan
  * @param maxConcurrentRuns runs of different orgs that may work at once in this process
@@ -43,12 +43,12 @@ public record SyncOptions(
     }
   }
 
-  /** One minute of lookback, 80% of the allowance, 5 minutes to staleness, 15 days, 2 runs. */
+  /** One minute of lookback, 80% of the allowance, 20 seconds to staleness, 15 days, 2 runs. */
   public static SyncOptions defaults() {
     return new SyncOptions(
         Duration.ofMinutes(1),
         0.8,
-        Duration.ofMinutes(5),
+        Duration.ofSeconds(20),
         Duration.ofDays(15),
         2,
         FieldSecurity.defaults());

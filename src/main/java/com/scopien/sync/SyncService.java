@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,7 @@ public final class SyncService implements AutoCloseable {
   private final RunCoordinator coordinator;
   private final SyncHealthMonitor health;
   private final ExecutorService executor;
+  private final ScheduledExecutorService beats;
   private final Map<String, RunState> active = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
 
@@ -96,6 +98,17 @@ public final class SyncService implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    // Runs prove they are alive on a timer, not only between pages: a page that waits out a long
+    // back-off must not look like a dead process, so staleRunAfter can stay short.
+    this.beats =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "scopien-sync-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = Math.max(200, options.staleRunAfter().toMillis() / 5);
+    beats.scheduleAtFixedRate(this::beatAll, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -166,7 +179,7 @@ public final class SyncService implements AutoCloseable {
               () -> {
                 Instant beat = clock.instant();
                 stores.runs().heartbeat(runId, client.calls(), beat);
-                locks.heartbeat(orgId, runId, beat);
+                return locks.heartbeat(orgId, runId, beat);
               });
       active.put(runId, run);
       CompletableFuture<Void> done = new CompletableFuture<>();
@@ -241,6 +254,12 @@ public final class SyncService implements AutoCloseable {
     }
     SyncRun current = run(runId);
     while (current.status() == SyncRun.Status.RUNNING && Instant.now().isBefore(deadline)) {
+      if (!active.containsKey(runId)
+          && locks.releaseIfStale(current.orgId(), runId, clock.instant())) {
+        // Its process died (kill -9, a crash): nobody will finish it, so do not wait for good.
+        log.warn("Sync run {} stopped reporting progress; marked interrupted", runId);
+        return run(runId);
+      }
       Thread.sleep(100);
       current = run(runId);
     }
@@ -303,6 +322,19 @@ public final class SyncService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       executor.shutdownNow();
+    } finally {
+      beats.shutdown();
+    }
+  }
+
+  /** Beats for every run working here (between their own beats at each page). */
+  private void beatAll() {
+    for (RunState run : active.values()) {
+      try {
+        run.keepAlive();
+      } catch (RuntimeException e) {
+        log.warn("Heartbeat of sync run {} failed: {}", run.runId, e.getMessage());
+      }
     }
   }
 
