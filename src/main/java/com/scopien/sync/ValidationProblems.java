@@ -12,11 +12,18 @@ import java.util.List;
 public final class ValidationProblems extends ScopienException {
   private static final int SHOWN = 5;
 
+  private final String summary;
   private final List<String> problems;
 
   ValidationProblems(String code, String summary, List<String> problems) {
     super(Kind.INVALID_INPUT, code, message(summary, problems));
+    this.summary = summary;
     this.problems = List.copyOf(problems);
+  }
+
+  /** What was refused and how many problems, without the problems themselves. */
+  public String summary() {
+    return summary;
   }
 
   private static String message(String summary, List<String> problems) {
