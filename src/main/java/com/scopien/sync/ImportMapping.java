@@ -168,9 +168,18 @@ public record ImportMapping(
   /** The value parser with this mapping's formats (validated by {@link #parse}). */
   ImportValues values() {
     return new ImportValues(
-        dateFormat == null ? null : DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT),
-        dateTimeFormat == null ? null : DateTimeFormatter.ofPattern(dateTimeFormat, Locale.ROOT),
+        dateFormat == null ? null : formatter(dateFormat),
+        dateTimeFormat == null ? null : formatter(dateTimeFormat),
         timeZone == null ? java.time.ZoneOffset.UTC : ZoneId.of(timeZone));
+  }
+
+  /**
+   * A strict formatter, so that 31/02/2026 is refused rather than read as the 28th. Strict
+   * resolving needs the proleptic year ({@code u}) where people write the year of era ({@code y}).
+   */
+  private static DateTimeFormatter formatter(String pattern) {
+    return DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), Locale.ROOT)
+        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
   }
 
   static ValidationProblems invalid(List<String> problems) {
@@ -199,7 +208,7 @@ public record ImportMapping(
       return;
     }
     try {
-      DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+      formatter(pattern);
     } catch (IllegalArgumentException e) {
       problems.add(key + ": '" + pattern + "' is not a date pattern (such as dd/MM/yyyy)");
     }

@@ -72,14 +72,11 @@ final class ImportValidator {
           Object value = values.parse(c.field(), row.values().get(c.index()));
           if (value != null) {
             fields.put(c.field().name(), value);
+          } else if (required.contains(c.field())) {
+            problems.add(at + c.field().name() + ": required, but empty");
           }
         } catch (ImportValues.BadValue bad) {
           problems.add(at + c.field().name() + ": " + bad.getMessage());
-        }
-      }
-      for (FieldDescribe f : required) {
-        if (!fields.containsKey(f.name()) && columns.stream().anyMatch(c -> c.field() == f)) {
-          problems.add(at + f.name() + ": required, but empty");
         }
       }
       String key = null;
