@@ -104,27 +104,31 @@ final class CreatePass {
       }
       return;
     }
-    for (int i = 0; i < rows.size(); i++) {
-      PendingCreateStore.Queued q = rows.get(i);
-      SaveResult result = i < results.size() ? results.get(i) : null;
-      if (result != null && result.success() && result.id() != null) {
-        created(run, plan, q, result.id());
-      } else {
-        SaveResult.RecordError error =
-            result == null || result.errors().isEmpty()
-                ? new SaveResult.RecordError(
-                    "UNKNOWN_ERROR", "No result for this record", List.of())
-                : result.errors().get(0);
-        failed(
-            run,
-            plan,
-            q,
-            "salesforce_" + error.statusCode().toLowerCase(Locale.ROOT),
-            error.message());
-      }
-    }
+    jdbc.inTransaction(
+        () -> {
+          for (int i = 0; i < rows.size(); i++) {
+            PendingCreateStore.Queued q = rows.get(i);
+            SaveResult result = i < results.size() ? results.get(i) : null;
+            if (result != null && result.success() && result.id() != null) {
+              created(run, plan, q, result.id());
+            } else {
+              SaveResult.RecordError error =
+                  result == null || result.errors().isEmpty()
+                      ? new SaveResult.RecordError(
+                          "UNKNOWN_ERROR", "No result for this record", List.of())
+                      : result.errors().get(0);
+              failed(
+                  run,
+                  plan,
+                  q,
+                  "salesforce_" + error.statusCode().toLowerCase(Locale.ROOT),
+                  error.message());
+            }
+          }
+        });
   }
 
+  /** Notes the row as created and lands it in the mirror; joins the caller's transaction. */
   private void created(RunState run, ObjectPlan plan, PendingCreateStore.Queued q, String id) {
     jdbc.inTransaction(
         () -> {
@@ -146,6 +150,7 @@ final class CreatePass {
         });
   }
 
+  /** Keeps the row queued with its error, logged; joins the caller's transaction. */
   private void failed(
       RunState run, ObjectPlan plan, PendingCreateStore.Queued q, String code, String message) {
     jdbc.inTransaction(
