@@ -134,7 +134,7 @@ final class CreatePass {
         () -> {
           Instant now = clock.instant();
           creates.markCreated(q.seq(), id, now);
-          creates.land(run.orgId, plan.object(), id, q.fields(), now);
+          creates.land(run.orgId, plan.object(), id, mirrored(plan, q.fields()), now);
           if (q.attempts() > 0) {
             stores
                 .errors()
@@ -172,6 +172,21 @@ final class CreatePass {
                       SyncError.Status.NEEDS_ATTENTION));
           stores.runs().add(run.runId, plan.object(), RunStore.Counts.push(0, 0, 1));
         });
+  }
+
+  /**
+   * The written fields the mirror keeps: those the object's runs read (hidden and unselected fields
+   * are not mirrored, and an echo is recognised on what is read back).
+   */
+  private static Map<String, Object> mirrored(ObjectPlan plan, Map<String, Object> written) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    written.forEach(
+        (field, value) -> {
+          if (plan.fields().contains(field)) {
+            kept.put(field, value);
+          }
+        });
+    return kept;
   }
 
   /** What the error log names the row by: its batch and its key ("import 1f2e… line 17"). */
