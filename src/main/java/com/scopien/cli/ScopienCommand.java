@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       LocalOrgCommand.class,
       ChatCommand.class,
       SyncCommand.class,
+      ImportCommand.class,
+      ConfigCommand.class,
       OrgsCommand.class
     })
 public final class ScopienCommand implements Runnable {

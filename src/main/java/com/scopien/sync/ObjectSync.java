@@ -40,6 +40,7 @@ final class ObjectSync {
   private final SyncStores stores;
   private final PageWriter writer;
   private final PushPass push;
+  private final CreatePass creates;
   private final ApiBudget budget;
   private final SyncOptions options;
   private final Clock clock;
@@ -49,6 +50,7 @@ final class ObjectSync {
       SyncStores stores,
       PageWriter writer,
       PushPass push,
+      CreatePass creates,
       ApiBudget budget,
       SyncOptions options,
       Clock clock) {
@@ -56,6 +58,7 @@ final class ObjectSync {
     this.stores = stores;
     this.writer = writer;
     this.push = push;
+    this.creates = creates;
     this.budget = budget;
     this.options = options;
     this.clock = clock;
@@ -95,11 +98,15 @@ final class ObjectSync {
   }
 
   /**
-   * Pushes the object's pending Scopien changes, reads Salesforce's changes, then pushes what was
-   * changed meanwhile; each direction only when it is on.
+   * Creates the object's new Scopien records and pushes its pending Scopien changes, reads
+   * Salesforce's changes, then pushes what was changed meanwhile; each direction only when it is
+   * on.
    */
   Report run(RunState run, ObjectPlan plan) {
     String phase = phaseOf(run.orgId, plan.object(), run.full);
+    if (plan.outbound() && !creates.push(run, plan, () -> mayContinue(run))) {
+      return interrupted(run, phase);
+    }
     if (plan.outbound() && !push.push(run, plan, null, () -> mayContinue(run))) {
       return interrupted(run, phase);
     }

@@ -53,6 +53,7 @@ public final class SyncService implements AutoCloseable {
   private final LockStore locks;
   private final RunCoordinator coordinator;
   private final SyncHealthMonitor health;
+  private final PendingCreateStore creates;
   private final ExecutorService executor;
   private final ScheduledExecutorService beats;
   private final Map<String, RunState> active = new ConcurrentHashMap<>();
@@ -76,12 +77,14 @@ public final class SyncService implements AutoCloseable {
     this.planner = new SyncPlanner(settings, stores.errors(), options.fieldSecurity(), clock);
     ApiBudget budget = new ApiBudget(options.apiBudgetShare());
     ConflictHandler conflicts = new ConflictHandler(stores, clock);
+    this.creates = new PendingCreateStore(jdbc, new JsonCodec());
     this.objectSync =
         new ObjectSync(
             jdbc,
             stores,
             new PageWriter(jdbc, stores, conflicts, clock),
             new PushPass(jdbc, stores, conflicts, clock),
+            new CreatePass(jdbc, stores, creates, clock),
             budget,
             options,
             clock);
@@ -347,7 +350,10 @@ public final class SyncService implements AutoCloseable {
       return;
     }
     try {
-      List<String> changed = stores.mirror().objectsChangedSince(orgId, startedAt);
+      List<String> changed = new ArrayList<>(stores.mirror().objectsChangedSince(orgId, startedAt));
+      creates.objectsQueuedSince(orgId, startedAt).stream()
+          .filter(o -> !changed.contains(o))
+          .forEach(changed::add);
       if (!changed.isEmpty()) {
         start(orgId, changed, false, trigger);
       }
