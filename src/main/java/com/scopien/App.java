@@ -102,7 +102,8 @@ public final class App implements AutoCloseable {
                   agent,
                   pendingWrites,
                   core.orgs(),
-                  new SoqlQueryService(core.orgs(), core.fieldSecurity()),
+                  new SoqlQueryService(
+                      core.orgs(), core.fieldSecurity(), core.visibility(), core.mirror()),
                   core.users(),
                   core.sync(),
                   core.syncSettings(),
@@ -111,6 +112,7 @@ public final class App implements AutoCloseable {
                   VERSION)
               .withRoutes(slack)
               .withOrgAdmin(core.connections())
+              .withUserLinks(core.visibility(), id -> core.users().find(id).isPresent())
               .start();
       App app = new App(core, localOrgs, slack, scheduler, web);
       if (config.slack().isPresent()) {
@@ -277,6 +279,8 @@ public final class App implements AutoCloseable {
             .fieldSecurity(core.fieldSecurity())
             .auditLog(core.audit())
             .syncTools(new SyncChatTools(core.sync(), core.clock()))
+            .localMirror(core.mirror())
+            .visibility(core.visibility())
             .clock(core.clock());
     if (config.usesOpenAi()) {
       builder.openAi(
