@@ -50,7 +50,7 @@ public final class MirrorReader implements LocalMirror {
     }
     this.settings = settings;
     this.cursors = new CursorStore(jdbc);
-    this.scan = new MirrorScan(jdbc, new JsonCodec());
+    this.scan = new MirrorScan(jdbc);
     this.window = window;
     this.realTime = Objects.requireNonNull(realTime);
     this.clock = clock;

@@ -1,10 +1,15 @@
 package com.scopien.sync;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.scopien.ScopienException;
 import com.scopien.salesforce.SalesforceTime;
 import com.scopien.soql.EvaluationContext;
 import com.scopien.soql.RowAccessor;
 import com.scopien.soql.SoqlEvaluator;
 import com.scopien.store.Jdbc;
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayDeque;
@@ -12,10 +17,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,12 +49,12 @@ final class MirrorScan {
 
   private record Row(String id, Map<String, Object> fields, RowAccessor accessor) {}
 
-  private final Jdbc jdbc;
-  private final JsonCodec json;
+  private static final JsonFactory JSON = new JsonFactory();
 
-  MirrorScan(Jdbc jdbc, JsonCodec json) {
+  private final Jdbc jdbc;
+
+  MirrorScan(Jdbc jdbc) {
     this.jdbc = jdbc;
-    this.json = json;
   }
 
   /**
@@ -54,6 +62,8 @@ final class MirrorScan {
    */
   Result run(String orgId, String object, MirrorQuery query, EvaluationContext ctx) {
     Map<String, String> keys = new HashMap<>();
+    Set<String> wantedKeys = new HashSet<>();
+    query.paths().forEach(p -> wantedKeys.add(p.toLowerCase(Locale.ROOT)));
     int wanted = query.count() ? 0 : query.offset() + query.limit();
     Comparator<Row> order =
         query.orderBy().isEmpty()
@@ -78,7 +88,7 @@ final class MirrorScan {
                         ps.setString(2, object);
                         try (ResultSet rs = ps.executeQuery()) {
                           while (rs.next()) {
-                            Map<String, Object> fields = json.readMap(rs.getString("fields"));
+                            Map<String, Object> fields = pick(rs.getString("fields"), wantedKeys);
                             RowAccessor row = accessor(fields, keys, query);
                             if (query.where() != null
                                 && !SoqlEvaluator.matches(query.where(), row, ctx)) {
@@ -115,6 +125,45 @@ final class MirrorScan {
       rows.add(out);
     }
     return new Result(rows, matched);
+  }
+
+  /**
+   * The fields of a stored JSON document that the query reads, without building the rest: most rows
+   * are read only to be filtered out, so this is where a scan spends its time.
+   */
+  private static Map<String, Object> pick(String document, Set<String> wanted) {
+    Map<String, Object> fields = new HashMap<>();
+    try (JsonParser parser = JSON.createParser(document)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new ScopienException(
+            ScopienException.Kind.INTERNAL, "corrupt_json", "A stored record is unreadable");
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken token = parser.nextToken();
+        if (!wanted.contains(name.toLowerCase(Locale.ROOT))) {
+          parser.skipChildren();
+          continue;
+        }
+        fields.put(
+            name,
+            switch (token) {
+              case VALUE_NULL -> null;
+              case VALUE_TRUE -> Boolean.TRUE;
+              case VALUE_FALSE -> Boolean.FALSE;
+              case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+              case VALUE_STRING -> parser.getText();
+              default -> {
+                parser.skipChildren();
+                yield null;
+              }
+            });
+      }
+      return fields;
+    } catch (IOException e) {
+      throw new ScopienException(
+          ScopienException.Kind.INTERNAL, "corrupt_json", "A stored record is unreadable", e);
+    }
   }
 
   /**
