@@ -232,6 +232,30 @@ class MirrorAndVisibilityIT {
   }
 
   @Test
+  void aNewRecordBelongsToTheUserWhoCreatedIt() throws Exception {
+    SalesforceClient sandbox = client(app.demoOrgUrls().get(1));
+    String sarahInSandbox =
+        sandbox
+            .query("SELECT Id FROM User WHERE Email = 'sarah.chen@acme.com'")
+            .records()
+            .get(0)
+            .id();
+    String conversation = chat("Switch to sandbox", sarahKey, null).path("conversationId").asText();
+
+    JsonNode created = chat("Create test lead", sarahKey, conversation);
+
+    assertThat(created.path("toolCalls").get(0).path("status").asText())
+        .as(created.toString())
+        .isEqualTo("ok");
+    java.util.regex.Matcher id =
+        java.util.regex.Pattern.compile("New record Id: (\\w+)")
+            .matcher(created.path("reply").asText());
+    assertThat(id.find()).as(created.path("reply").asText()).isTrue();
+    assertThat(sandbox.retrieve("Lead", id.group(1), List.of("OwnerId")).get("OwnerId"))
+        .isEqualTo(sarahInSandbox);
+  }
+
+  @Test
   void anUnlinkedUserSeesNoOwnedRecordsUntilAnAdminLinksThem() throws Exception {
     JsonNode reply = chat("show opportunities in production", unaKey);
     assertThat(reply.path("reply").asText()).contains("You are not linked to a Salesforce user");
@@ -298,8 +322,15 @@ class MirrorAndVisibilityIT {
   }
 
   private static JsonNode chat(String message, String key) throws Exception {
-    HttpResponse<String> response =
-        send("POST", "/api/chat", JSON.createObjectNode().put("message", message).toString(), key);
+    return chat(message, key, null);
+  }
+
+  private static JsonNode chat(String message, String key, String conversation) throws Exception {
+    var body = JSON.createObjectNode().put("message", message);
+    if (conversation != null) {
+      body.put("conversationId", conversation);
+    }
+    HttpResponse<String> response = send("POST", "/api/chat", body.toString(), key);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }
