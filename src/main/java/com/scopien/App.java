@@ -102,7 +102,8 @@ public final class App implements AutoCloseable {
                   agent,
                   pendingWrites,
                   core.orgs(),
-                  new SoqlQueryService(core.orgs(), core.fieldSecurity()),
+                  new SoqlQueryService(
+                      core.orgs(), core.fieldSecurity(), core.visibility(), core.mirror()),
                   core.users(),
                   core.sync(),
                   core.syncSettings(),
@@ -112,6 +113,7 @@ public final class App implements AutoCloseable {
               .withRoutes(slack)
               .withOrgAdmin(core.connections())
               .withUsage(core.usage())
+              .withUserLinks(core.visibility(), id -> core.users().find(id).isPresent())
               .start();
       App app = new App(core, localOrgs, slack, scheduler, web);
       if (config.slack().isPresent()) {
@@ -278,6 +280,8 @@ public final class App implements AutoCloseable {
             .fieldSecurity(core.fieldSecurity())
             .auditLog(core.audit())
             .syncTools(new SyncChatTools(core.sync(), core.clock()))
+            .localMirror(core.mirror())
+            .visibility(core.visibility())
             .clock(core.clock());
     if (config.usesOpenAi()) {
       builder.openAi(

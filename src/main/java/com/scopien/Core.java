@@ -1,5 +1,6 @@
 package com.scopien;
 
+import com.scopien.agent.RecordVisibility;
 import com.scopien.config.ScopienConfig;
 import com.scopien.config.Secret;
 import com.scopien.monitoring.ApiUsageMonitor;
@@ -19,6 +20,8 @@ import com.scopien.security.User;
 import com.scopien.security.UserService;
 import com.scopien.store.Database;
 import com.scopien.sync.LocalChangeService;
+import com.scopien.sync.MirrorFreshness;
+import com.scopien.sync.MirrorReader;
 import com.scopien.sync.SyncOptions;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
@@ -41,6 +44,8 @@ public record Core(
     SyncSettingsService syncSettings,
     SyncService sync,
     LocalChangeService localChanges,
+    RecordVisibility visibility,
+    MirrorReader mirror,
     Clock clock,
     Optional<Secret> generatedAdminKey)
     implements AutoCloseable {
@@ -91,9 +96,17 @@ public record Core(
       SyncService sync =
           new SyncService(
               database.jdbc(), orgs, syncSettings, SyncOptions.defaults(), clock, orgs::markSynced);
+      RecordVisibility visibility = new RecordVisibility(orgs, database.jdbc(), clock);
       LocalChangeService localChanges =
           new LocalChangeService(
-              database.jdbc(), orgs, syncSettings, sync, audit, fieldSecurity, clock);
+              database.jdbc(), orgs, syncSettings, sync, audit, fieldSecurity, visibility, clock);
+      MirrorReader mirror =
+          new MirrorReader(
+              database.jdbc(),
+              syncSettings,
+              config.mirrorFreshness(),
+              MirrorFreshness.none(),
+              clock);
       return new Core(
           database,
           users,
@@ -105,6 +118,8 @@ public record Core(
           syncSettings,
           sync,
           localChanges,
+          visibility,
+          mirror,
           clock,
           generated);
     } catch (RuntimeException e) {

@@ -37,6 +37,8 @@ public final class AgentServiceBuilder {
   private AuditLog auditLog;
   private FieldSecurity fieldSecurity = FieldSecurity.defaults();
   private SyncTools sync = SyncTools.unavailable();
+  private LocalMirror mirror = LocalMirror.none();
+  private RecordVisibility visibility;
   private Clock clock = Clock.systemUTC();
   private int maxToolCalls = 6;
   private Predicate<Org> confirmWrites = org -> org.environment().name().equals("PRODUCTION");
@@ -125,6 +127,21 @@ public final class AgentServiceBuilder {
     return this;
   }
 
+  /** The sync engine's local mirror, which answers reads when fresh (default: always live). */
+  public AgentServiceBuilder localMirror(LocalMirror mirror) {
+    this.mirror = Objects.requireNonNull(mirror);
+    return this;
+  }
+
+  /**
+   * Record visibility by role; by default one over {@link #orgs} with the admins' links kept in the
+   * {@link #store} (or in memory without one).
+   */
+  public AgentServiceBuilder visibility(RecordVisibility visibility) {
+    this.visibility = Objects.requireNonNull(visibility);
+    return this;
+  }
+
   public AgentServiceBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock);
     return this;
@@ -152,13 +169,17 @@ public final class AgentServiceBuilder {
     ConversationStore conversations =
         jdbc == null ? new InMemoryConversationStore() : new JdbcConversationStore(jdbc, clock);
     SchemaGuard guard = new SchemaGuard(FieldPolicy.of(fieldSecurity), clock);
-    RecordFinder finder = new RecordFinder();
+    RecordReads recordReads = new RecordReads(mirror, clock);
+    RecordFinder finder = new RecordFinder(recordReads);
+    RecordVisibility visible =
+        visibility != null ? visibility : new RecordVisibility(orgs, jdbc, clock);
     RecordWriter writer =
         new RecordWriter(auditLog == null ? WriteAudit.logging() : WriteAudit.to(auditLog), clock);
     PendingWrites pending =
         jdbc == null ? new InMemoryPendingWrites(clock) : new JdbcPendingWrites(jdbc, clock);
-    ReadTools reads = new ReadTools(guard, finder);
-    WriteTools writes = new WriteTools(guard, finder, writer, pending, confirmWrites, clock);
+    ReadTools reads = new ReadTools(guard, finder, recordReads, visible);
+    WriteTools writes =
+        new WriteTools(guard, finder, writer, pending, confirmWrites, visible, clock);
     OrgTools orgTools = new OrgTools();
     DescribeTool describe = new DescribeTool(guard);
     SyncToolAdapter syncTools = new SyncToolAdapter(sync, guard);

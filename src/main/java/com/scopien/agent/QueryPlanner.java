@@ -7,6 +7,7 @@ import com.scopien.soql.Condition;
 import com.scopien.soql.OrderItem;
 import com.scopien.soql.QueryBuilder;
 import com.scopien.soql.Soql;
+import com.scopien.soql.SoqlQuery;
 import com.scopien.soql.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,22 +43,33 @@ final class QueryPlanner {
     this.guard = guard;
   }
 
-  /** A planned read: the columns to show and the clauses of the query, as soql AST parts. */
+  /**
+   * A planned read: the columns to show and the clauses of the query, as soql AST parts. {@code
+   * visibility} is the owner condition of the caller's role (null when every record is visible); it
+   * is part of every query but not of the filters described back to people.
+   */
   record Plan(
       ObjectDescribe object,
       List<RecordTable.Column> columns,
       List<Condition> conditions,
+      Condition visibility,
       List<OrderItem> orderBy,
       int limit,
       int offset) {
 
     Optional<Condition> where() {
-      return conditions.isEmpty()
-          ? Optional.empty()
-          : Optional.of(Condition.and(conditions.toArray(Condition[]::new)));
+      List<Condition> all = new ArrayList<>(conditions);
+      if (visibility != null) {
+        all.add(visibility);
+      }
+      if (all.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          all.size() == 1 ? all.get(0) : Condition.and(all.toArray(Condition[]::new)));
     }
 
-    String select() {
+    SoqlQuery select() {
       Set<String> paths = new LinkedHashSet<>();
       columns.forEach(c -> paths.add(c.path()));
       paths.add("Id");
@@ -68,28 +80,34 @@ final class QueryPlanner {
       if (offset > 0) {
         query.offset(offset);
       }
-      return query.toSoql();
+      return query.build();
     }
 
-    String count() {
+    SoqlQuery count() {
       QueryBuilder query = Soql.selectCount().from(object.name());
       where().ifPresent(query::where);
-      return query.toSoql();
+      return query.build();
     }
 
-    /** The filters as SOQL text, for telling people what was asked. */
+    /** The filters asked for, as SOQL text, for telling people what was asked. */
     String describeFilters() {
-      return where().map(Soql::print).orElse("");
+      if (conditions.isEmpty()) {
+        return "";
+      }
+      return Soql.print(
+          conditions.size() == 1
+              ? conditions.get(0)
+              : Condition.and(conditions.toArray(Condition[]::new)));
     }
   }
 
-  Plan plan(ToolContext ctx, ObjectDescribe object, ToolArgs args) {
+  Plan plan(ToolContext ctx, ObjectDescribe object, ToolArgs args, Condition visibility) {
     List<RecordTable.Column> columns = columns(ctx, object, args.textList("fields"));
     List<Condition> conditions = conditions(ctx, object, args.objectList("filters"));
     List<OrderItem> orderBy = orderBy(ctx, object, args.objectList("orderBy"));
     int limit = args.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = args.integer("offset", 0, 0, 2000);
-    return new Plan(object, columns, conditions, orderBy, limit, offset);
+    return new Plan(object, columns, conditions, visibility, orderBy, limit, offset);
   }
 
   List<Condition> conditions(ToolContext ctx, ObjectDescribe object, List<JsonNode> filters) {

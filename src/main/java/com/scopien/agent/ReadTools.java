@@ -2,17 +2,20 @@ package com.scopien.agent;
 
 import com.scopien.salesforce.FieldDescribe;
 import com.scopien.salesforce.ObjectDescribe;
-import com.scopien.salesforce.QueryPage;
 import com.scopien.salesforce.SObjectRecord;
 import com.scopien.soql.Condition;
+import com.scopien.soql.Soql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The read tools: query_records, count_records and get_record. Results are one page, never a whole
- * object, and always say which org they came from. Hidden fields are never selected.
+ * object, and always say which org they came from and how fresh they are: from the local mirror
+ * when it can answer and is fresh, else live. Hidden fields are never selected, and only records
+ * the caller's role may see are read.
  */
 final class ReadTools {
   private static final Set<String> SKIPPED_TYPES = Set.of("address", "location", "base64");
@@ -21,34 +24,44 @@ final class ReadTools {
   private final SchemaGuard guard;
   private final QueryPlanner planner;
   private final RecordFinder finder;
+  private final RecordReads reads;
+  private final RecordVisibility visibility;
 
-  ReadTools(SchemaGuard guard, RecordFinder finder) {
+  ReadTools(
+      SchemaGuard guard, RecordFinder finder, RecordReads reads, RecordVisibility visibility) {
     this.guard = guard;
     this.planner = new QueryPlanner(guard);
     this.finder = finder;
+    this.reads = reads;
+    this.visibility = visibility;
   }
 
   ToolOutcome query(ToolContext ctx, ToolArgs args) {
     ObjectDescribe object = guard.object(ctx, args.requiredText("object"));
-    QueryPlanner.Plan plan = planner.plan(ctx, object, args);
-    QueryPage page = ctx.client().query(plan.select());
+    VisibleOwners who = visibility.of(ctx.user(), ctx.org());
+    QueryPlanner.Plan plan = planner.plan(ctx, object, args, who.condition(object).orElse(null));
+    String plural = plural(object);
+    if (who.restricts(object) && !who.linked()) {
+      return ToolOutcome.ok(notLinked(ctx, plural));
+    }
+    RecordReads.Page page = reads.query(ctx, plan.select(), true);
     List<SObjectRecord> records = page.records();
     if (records.size() > plan.limit()) {
       records = records.subList(0, plan.limit());
     }
-    String plural = plural(object);
-    StringBuilder text = new StringBuilder("From ").append(ctx.orgLabel()).append(", live: ");
+    String whose = who.restricts(object) ? " " + who.whose() : "";
+    StringBuilder text = new StringBuilder(reads.from(ctx, page.source())).append(": ");
     if (records.isEmpty()) {
-      text.append("no ").append(plural).append(" match").append(filters(plan)).append('.');
-      return ToolOutcome.ok(text.toString());
+      text.append("no ").append(plural).append(whose).append(" match").append(filters(plan));
+      return ToolOutcome.ok(text.append('.').toString());
     }
     long first = plan.offset() + 1L;
     text.append(
         plan.offset() == 0
             ? RecordTable.count(records.size())
             : RecordTable.count(first) + "–" + RecordTable.count(plan.offset() + records.size()));
-    long total = total(ctx, plan, records.size());
-    text.append(" of ").append(RecordTable.count(total)).append(' ').append(plural);
+    long total = page.matched() >= 0 ? page.matched() : total(ctx, plan, records.size());
+    text.append(" of ").append(RecordTable.count(total)).append(' ').append(plural).append(whose);
     text.append(filters(plan)).append(".\n\n");
     text.append(RecordTable.render(withId(plan.columns()), records, ctx.org().instanceUrl()));
     long shown = plan.offset() + records.size();
@@ -60,28 +73,35 @@ final class ReadTools {
   }
 
   /**
-   * How many records match in all. Salesforce's totalSize counts only up to the LIMIT, so a full
-   * page costs one COUNT() query to say "10 of 8,234".
+   * How many records match in all, live. Salesforce's totalSize counts only up to the LIMIT, so a
+   * full page costs one COUNT() query to say "10 of 8,234".
    */
   private static long total(ToolContext ctx, QueryPlanner.Plan plan, int shown) {
     if (shown < plan.limit()) {
       return plan.offset() + (long) shown;
     }
-    return ctx.client().query(plan.count()).totalSize();
+    return ctx.client().query(Soql.print(plan.count())).totalSize();
   }
 
   ToolOutcome count(ToolContext ctx, ToolArgs args) {
     ObjectDescribe object = guard.object(ctx, args.requiredText("object"));
+    VisibleOwners who = visibility.of(ctx.user(), ctx.org());
     List<Condition> conditions = planner.conditions(ctx, object, args.objectList("filters"));
-    QueryPlanner.Plan plan = new QueryPlanner.Plan(object, List.of(), conditions, List.of(), 1, 0);
-    long total = ctx.client().query(plan.count()).totalSize();
+    QueryPlanner.Plan plan =
+        new QueryPlanner.Plan(
+            object, List.of(), conditions, who.condition(object).orElse(null), List.of(), 1, 0);
+    if (who.restricts(object) && !who.linked()) {
+      return ToolOutcome.ok(notLinked(ctx, plural(object)));
+    }
+    RecordReads.Page page = reads.query(ctx, plan.count(), true);
+    long total = page.matched();
     return ToolOutcome.ok(
-        "In "
-            + ctx.orgLabel()
-            + ", live: "
+        reads.in(ctx, page.source())
+            + ": "
             + RecordTable.count(total)
             + " "
             + (total == 1 ? object.label().toLowerCase(Locale.ROOT) : plural(object))
+            + (who.restricts(object) ? " " + who.whose() : "")
             + filters(plan)
             + ".");
   }
@@ -101,8 +121,27 @@ final class ReadTools {
         fields.add(guard.fieldOf(ctx.user().role(), object, name).name());
       }
     }
-    SObjectRecord found = finder.find(ctx, object, args);
-    SObjectRecord record = ctx.client().retrieve(object.name(), found.id(), fields);
+    VisibleOwners who = visibility.of(ctx.user(), ctx.org());
+    SObjectRecord found = finder.find(ctx, object, args, who, true);
+    List<String> selected = new ArrayList<>(fields);
+    if (selected.stream().noneMatch("Id"::equals)) {
+      selected.add(0, "Id");
+    }
+    Optional<RecordReads.Page> local =
+        reads
+            .fromMirror(
+                ctx,
+                Soql.select(selected.toArray(String[]::new))
+                    .from(object.name())
+                    .where(Condition.eq("Id", found.id()))
+                    .limit(1)
+                    .build())
+            .filter(p -> !p.records().isEmpty());
+    RecordReads.Source source = local.map(RecordReads.Page::source).orElse(RecordReads.Source.LIVE);
+    SObjectRecord record =
+        local.isPresent()
+            ? local.get().records().get(0)
+            : ctx.client().retrieve(object.name(), found.id(), fields);
     StringBuilder table = new StringBuilder("| Field | Value |\n|---|---|");
     for (String name : fields) {
       Object value = record.get(name);
@@ -113,9 +152,8 @@ final class ReadTools {
       }
     }
     return ToolOutcome.ok(
-        "From "
-            + ctx.orgLabel()
-            + ", live: "
+        reads.from(ctx, source)
+            + ": "
             + object.label()
             + " "
             + RecordFinder.describe(object, found)
@@ -124,6 +162,16 @@ final class ReadTools {
             + "\n\n"
             + RecordTable.link(found.id(), ctx.org().instanceUrl())
             + " opens it in Salesforce.");
+  }
+
+  /** The reply for a user whose role limits them to owned records but who owns none here. */
+  static String notLinked(ToolContext ctx, String plural) {
+    return "You are not linked to a Salesforce user in "
+        + ctx.orgLabel()
+        + ", so no "
+        + plural
+        + " are visible to you there. An admin can link your Scopien user to your Salesforce"
+        + " user (matching is by email otherwise).";
   }
 
   private static List<RecordTable.Column> withId(List<RecordTable.Column> columns) {

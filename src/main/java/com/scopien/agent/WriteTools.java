@@ -20,6 +20,10 @@ import java.util.function.Predicate;
  * updateable, not hidden) and every value typed before anything is sent. Where the org's policy
  * asks for confirmation (production by default) the write is parked as a {@link PendingWrite} and
  * the call ends with {@code needs_confirmation}; elsewhere it is made at once.
+ *
+ * <p>Users change only records they own, managers their team's, admins any: a record outside the
+ * caller's reach is "not found". A new record is owned by the caller's Salesforce user unless it
+ * names an owner the caller may act for.
  */
 final class WriteTools {
   private final SchemaGuard guard;
@@ -27,6 +31,7 @@ final class WriteTools {
   private final RecordWriter writer;
   private final PendingWrites pending;
   private final Predicate<Org> confirmWrites;
+  private final RecordVisibility visibility;
   private final Clock clock;
 
   WriteTools(
@@ -35,12 +40,14 @@ final class WriteTools {
       RecordWriter writer,
       PendingWrites pending,
       Predicate<Org> confirmWrites,
+      RecordVisibility visibility,
       Clock clock) {
     this.guard = guard;
     this.finder = finder;
     this.writer = writer;
     this.pending = pending;
     this.confirmWrites = confirmWrites;
+    this.visibility = visibility;
     this.clock = clock;
   }
 
@@ -51,6 +58,17 @@ final class WriteTools {
       throw new ToolException(object.name() + " records cannot be created.");
     }
     Map<String, Object> values = values(ctx, object, args.requiredObject("values"), true);
+    VisibleOwners who = visibility.of(ctx.user(), ctx.org());
+    if (who.restricts(object)) {
+      if (!values.containsKey("OwnerId")) {
+        if (!who.linked()) {
+          throw new ToolException(ReadTools.notLinked(ctx, ReadTools.plural(object)));
+        }
+        values.put("OwnerId", who.orgUserId());
+      } else {
+        requireOwner(who, values.get("OwnerId"));
+      }
+    }
     List<String> missing = new ArrayList<>();
     for (FieldDescribe f : guard.visibleFields(ctx.user().role(), object)) {
       boolean required =
@@ -72,7 +90,11 @@ final class WriteTools {
     refuseGuests(ctx);
     ObjectDescribe object = guard.object(ctx, args.requiredText("object"));
     Map<String, Object> values = values(ctx, object, args.requiredObject("values"), false);
-    SObjectRecord record = finder.find(ctx, object, args);
+    VisibleOwners who = visibility.of(ctx.user(), ctx.org());
+    SObjectRecord record = finder.find(ctx, object, args, who, false);
+    if (who.restricts(object) && values.containsKey("OwnerId")) {
+      requireOwner(who, values.get("OwnerId"));
+    }
     SObjectRecord current =
         ctx.client().retrieve(object.name(), record.id(), new ArrayList<>(values.keySet()));
     Map<String, Object> before = new LinkedHashMap<>();
@@ -142,6 +164,16 @@ final class WriteTools {
       values.put(field.name(), FieldValues.forWrite(field, entry.getValue(), today));
     }
     return values;
+  }
+
+  private static void requireOwner(VisibleOwners who, Object owner) {
+    if (!who.allows(owner)) {
+      throw new ToolException(
+          "You can give records only to yourself"
+              + (who.scope() == com.scopien.security.AccessPolicy.Scope.TEAM
+                  ? " or someone in your team."
+                  : "."));
+    }
   }
 
   private static void refuseGuests(ToolContext ctx) {

@@ -3,6 +3,7 @@ package com.scopien.config;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class ConfigLoader {
       problems.add("SCOPIEN_SALESFORCE_API_VERSION must look like 62.0, got '" + version + "'");
     }
     Optional<ScopienConfig.Slack> slack = slack();
+    int freshMinutes = integer("SCOPIEN_MIRROR_FRESHNESS_MINUTES", 15, 0, 1440);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -74,7 +76,8 @@ public final class ConfigLoader {
         demo,
         scale,
         version,
-        slack);
+        slack,
+        Duration.ofMinutes(freshMinutes));
   }
 
   private Optional<ScopienConfig.Slack> slack() {

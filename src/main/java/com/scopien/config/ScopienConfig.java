@@ -2,6 +2,7 @@ package com.scopien.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,8 @@ public record ScopienConfig(
     DemoMode demo,
     double demoScale,
     String salesforceApiVersion,
-    Optional<Slack> slack) {
+    Optional<Slack> slack,
+    Duration mirrorFreshness) {
 
   /**
    * The Slack app's settings; present only when both the signing secret and the bot token are set.

@@ -73,5 +73,11 @@ public record Setting(String name, String shownDefault, boolean secret, String d
               "SCOPIEN_SLACK_API_URL",
               "https://slack.com/api",
               false,
-              "Base URL of Slack's Web API (tests point it at a fake Slack server)."));
+              "Base URL of Slack's Web API (tests point it at a fake Slack server)."),
+          new Setting(
+              "SCOPIEN_MIRROR_FRESHNESS_MINUTES",
+              "15",
+              false,
+              "Reads come from the local mirror when the object synced within this many minutes"
+                  + " (0: always live; up to 1440)."));
 }

@@ -108,6 +108,9 @@ final class DemoDataGenerator {
           .set("UserType", "Standard");
       rows.add(user);
     }
+    // The sales director manages the two account executives, so a manager sees a team.
+    rows.get(1).set("ManagerId", rows.get(0).id());
+    rows.get(2).set("ManagerId", rows.get(0).id());
     Instant created = ctx.now.minus(1_000, ChronoUnit.DAYS);
     for (DemoRow user : rows) {
       ctx.add(stampedBy(user, created).build(ctx.now));

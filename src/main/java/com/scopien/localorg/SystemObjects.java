@@ -30,6 +30,7 @@ final class SystemObjects {
             of("Email", "Email", FieldType.EMAIL).length(128).required(),
             text("Alias", "Alias", 8).required(),
             of("IsActive", "Active", FieldType.BOOLEAN),
+            FieldSpec.lookup("ManagerId", "Manager ID", "Manager", "User"),
             picklist("TimeZoneSidKey", "Time Zone", "GMT", "America/Los_Angeles", "Europe/London")
                 .required(),
             picklist("LocaleSidKey", "Locale", "en_US", "en_GB").required(),

@@ -4,10 +4,11 @@ import com.scopien.ScopienException;
 import java.util.Locale;
 
 /**
- * What each role may do, at the level of roles: guests read, users also write their own records,
- * managers their team's, admins everything, including settings and connected orgs. Which records
- * are "own" or "team" (Salesforce {@code OwnerId} against the user's Salesforce user and its
- * managed users) is decided by the caller from {@link #scope(Role)}.
+ * What each role may do, at the level of roles: guests read every record (field-level security
+ * still hides fields) and never write, users read and write their own records, managers their
+ * team's, admins everything, including settings and connected orgs. Which records are "own" or
+ * "team" (Salesforce {@code OwnerId} against the user's Salesforce user and the users below it by
+ * {@code ManagerId}) is decided by the caller from {@link #scope(Role)}.
  *
  * <p>Checks throw {@code FORBIDDEN/forbidden} with a message that says which role is needed. A null
  * role is treated as having no rights. Stateless and thread-safe.
@@ -45,9 +46,10 @@ public final class AccessPolicy {
       return Scope.OWN;
     }
     return switch (role) {
-      case ADMIN -> Scope.ALL;
+      // Guests read everything and write nothing (canWrite), so their scope limits only reads.
+      case ADMIN, GUEST -> Scope.ALL;
       case MANAGER -> Scope.TEAM;
-      case USER, GUEST -> Scope.OWN;
+      case USER -> Scope.OWN;
     };
   }
 

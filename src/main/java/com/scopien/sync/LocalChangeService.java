@@ -1,6 +1,8 @@
 package com.scopien.sync;
 
 import com.scopien.ScopienException;
+import com.scopien.agent.RecordVisibility;
+import com.scopien.agent.VisibleOwners;
 import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.salesforce.FieldDescribe;
@@ -25,7 +27,9 @@ import java.util.Map;
  *
  * <p>Changes are checked before anything is stored: the user may write, the org pushes to
  * Salesforce, the record is in the mirror, every field exists, can be updated and is visible to the
- * user. Every change and resolution is audited. Thread-safe.
+ * user, and the record is one the user may change ({@link RecordVisibility}: their own, their
+ * team's, or any for admins; one they may not change reads as not found). Every change and
+ * resolution is audited. Thread-safe.
  */
 public final class LocalChangeService {
   private static final int MAX_FIELDS = 100;
@@ -48,7 +52,9 @@ public final class LocalChangeService {
   private final Clock clock;
   private final SyncStores stores;
   private final AccessPolicy access = new AccessPolicy();
+  private final RecordVisibility visibility;
 
+  /** With visibility over the orgs' users matched by email (no admin links). */
   public LocalChangeService(
       Jdbc jdbc,
       OrgDirectory orgs,
@@ -57,6 +63,27 @@ public final class LocalChangeService {
       AuditLog audit,
       FieldSecurity security,
       Clock clock) {
+    this(
+        jdbc,
+        orgs,
+        settings,
+        sync,
+        audit,
+        security,
+        new RecordVisibility(orgs, null, clock),
+        clock);
+  }
+
+  public LocalChangeService(
+      Jdbc jdbc,
+      OrgDirectory orgs,
+      SyncSettingsService settings,
+      SyncService sync,
+      AuditLog audit,
+      FieldSecurity security,
+      RecordVisibility visibility,
+      Clock clock) {
+    this.visibility = visibility;
     this.jdbc = jdbc;
     this.orgs = orgs;
     this.settings = settings;
@@ -95,11 +122,18 @@ public final class LocalChangeService {
     ObjectDescribe describe = describe(org, object);
     Map<String, Object> change = new LinkedHashMap<>();
     fields.forEach((name, value) -> change.put(writable(user, describe, name), value));
+    VisibleOwners who = visibility.of(user, org);
+    boolean owned = who.restricts(describe);
+    if (owned && change.containsKey("OwnerId") && !who.allows(change.get("OwnerId"))) {
+      throw ScopienException.forbidden(
+          "forbidden_owner", "You can give records only to yourself or, as a manager, your team.");
+    }
     MirrorStore.Stored stored =
         stores
             .mirror()
             .get(orgId, describe.name(), recordId)
             .filter(s -> !s.row().deleted())
+            .filter(s -> !owned || who.allows(s.row().fields().get("OwnerId")))
             .orElseThrow(
                 () ->
                     ScopienException.notFound(

@@ -25,6 +25,10 @@ final class QueryHandler {
     out.put("totalSize", result.totalSize());
     out.put("done", result.done());
     out.put("records", result.records());
+    out.put("source", result.asOf() == null ? "live" : "mirror");
+    if (result.asOf() != null) {
+      out.put("asOf", result.asOf().toString());
+    }
     ctx.json(out);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.scopien.agent.RecordVisibility;
 import com.scopien.agent.SoqlQueryService;
 import com.scopien.agent.StreamingAssistant;
 import com.scopien.monitoring.ApiUsageMonitor;
@@ -190,6 +191,20 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer withUsage(ApiUsageMonitor usage) {
     new UsageHandler(Objects.requireNonNull(usage, "usage"), orgs).register(app);
+    return this;
+  }
+
+  /**
+   * Adds the admins' user links ({@code PUT} and {@code DELETE /api/orgs/{id}/users/{userId}}, see
+   * {@link UserLinkHandler}); {@code userExists} says whether a Scopien user id is known.
+   */
+  public WebServer withUserLinks(
+      RecordVisibility visibility, java.util.function.Predicate<String> userExists) {
+    UserLinkHandler links =
+        new UserLinkHandler(
+            Objects.requireNonNull(visibility), Objects.requireNonNull(userExists), reader);
+    app.put("/api/orgs/{id}/users/{userId}", links::link, Access.ADMIN);
+    app.delete("/api/orgs/{id}/users/{userId}", links::unlink, Access.ADMIN);
     return this;
   }
 

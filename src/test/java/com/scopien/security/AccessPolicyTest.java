@@ -29,8 +29,8 @@ class AccessPolicyTest {
   }
 
   @Test
-  void scopeWidensWithTheRole() {
-    assertThat(policy.scope(Role.GUEST)).isEqualTo(AccessPolicy.Scope.OWN);
+  void scopeWidensWithTheRoleAndGuestsReadEverything() {
+    assertThat(policy.scope(Role.GUEST)).isEqualTo(AccessPolicy.Scope.ALL);
     assertThat(policy.scope(Role.USER)).isEqualTo(AccessPolicy.Scope.OWN);
     assertThat(policy.scope(Role.MANAGER)).isEqualTo(AccessPolicy.Scope.TEAM);
     assertThat(policy.scope(Role.ADMIN)).isEqualTo(AccessPolicy.Scope.ALL);

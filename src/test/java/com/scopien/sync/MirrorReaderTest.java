@@ -1,0 +1,190 @@
+package com.scopien.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.scopien.agent.LocalMirror;
+import com.scopien.orgs.Org;
+import com.scopien.security.Role;
+import com.scopien.security.User;
+import com.scopien.soql.Soql;
+import com.scopien.store.DatabaseTestBase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MirrorReaderTest extends DatabaseTestBase {
+  private static final Duration WINDOW = Duration.ofMinutes(15);
+  private static final User ADMIN = new User("u-admin", "Ada", "ada@acme.com", Role.ADMIN);
+
+  private FakeSalesforceClient salesforce;
+  private SyncFixture fixture;
+  private Org org;
+  private final Clock clock = Clock.systemUTC();
+
+  @BeforeEach
+  void setUp() {
+    salesforce = new FakeSalesforceClient();
+    fixture = new SyncFixture(jdbc(), SyncOptions.defaults().withLookback(Duration.ZERO));
+    org = fixture.org(salesforce);
+    int[] amounts = {10_000, 75_000, 52_000, 90_000, 51_000, 75_000, 8_000};
+    for (int i = 0; i < amounts.length; i++) {
+      salesforce.create(
+          "Opportunity",
+          Map.of(
+              "Name",
+              "Deal " + i,
+              "Amount",
+              amounts[i],
+              "StageName",
+              i % 3 == 0 ? "Prospecting" : "Closed Won"));
+    }
+    salesforce.create("Contact", Map.of("LastName", "Roe", "SSN__c", "123-45-6789"));
+    fixture.syncAndWait(org);
+  }
+
+  @AfterEach
+  void tearDown() {
+    fixture.close();
+  }
+
+  private MirrorReader reader(Clock at, MirrorFreshness realTime) {
+    return new MirrorReader(jdbc(), fixture.settings, WINDOW, realTime, at);
+  }
+
+  private Optional<LocalMirror.Answer> read(String soql) {
+    return reader(clock, MirrorFreshness.none()).read(org, Soql.parse(soql));
+  }
+
+  @Test
+  void answersWhereOrderByLimitAndOffsetLikeSalesforce() {
+    LocalMirror.Answer answer =
+        read("SELECT Name, Amount FROM Opportunity WHERE StageName = 'closed won'"
+                + " AND Amount > 50000 ORDER BY Amount DESC, Name LIMIT 2 OFFSET 1")
+            .orElseThrow();
+
+    // Closed Won over 50k: Deal 1 (75k), Deal 2 (52k), Deal 4 (51k), Deal 5 (75k); Deal 3 is
+    // Prospecting. By amount then name: Deal 1, Deal 5, Deal 2, Deal 4.
+    assertThat(answer.matched()).isEqualTo(4);
+    assertThat(answer.rows()).extracting(r -> r.get("Name")).containsExactly("Deal 5", "Deal 2");
+    assertThat(answer.rows().get(0)).containsOnlyKeys("Name", "Amount");
+    assertThat(answer.asOf()).isBetween(Instant.now().minus(WINDOW), Instant.now());
+  }
+
+  @Test
+  void withoutOrderByTheFirstRowsInIdOrderAndTheTotal() {
+    LocalMirror.Answer answer = read("SELECT Id, Name FROM Opportunity LIMIT 3").orElseThrow();
+
+    assertThat(answer.matched()).isEqualTo(7);
+    assertThat(answer.rows())
+        .extracting(r -> r.get("Name"))
+        .containsExactly("Deal 0", "Deal 1", "Deal 2");
+  }
+
+  @Test
+  void countsWithCount() {
+    LocalMirror.Answer answer =
+        read("SELECT COUNT() FROM Opportunity WHERE StageName IN ('Prospecting')").orElseThrow();
+
+    assertThat(answer.matched()).isEqualTo(3);
+    assertThat(answer.rows()).isEmpty();
+  }
+
+  @Test
+  void deletedRecordsNeverShowAndScopienSideChangesDo() {
+    String gone = salesforce.create("Opportunity", Map.of("Name", "Gone", "Amount", 1));
+    fixture.syncAndWait(org);
+    salesforce.delete("Opportunity", gone);
+    fixture.syncAndWait(org);
+    String deal0 =
+        read("SELECT Id FROM Opportunity WHERE Name = 'Deal 0'")
+            .orElseThrow()
+            .rows()
+            .get(0)
+            .get("Id")
+            .toString();
+    fixture.changes.change(ADMIN, org.id(), "Opportunity", deal0, Map.of("Amount", 12_345));
+
+    assertThat(read("SELECT Id FROM Opportunity WHERE Name = 'Gone'").orElseThrow().matched())
+        .isZero();
+    assertThat(read("SELECT Name FROM Opportunity WHERE Amount = 12345").orElseThrow().rows())
+        .extracting(r -> r.get("Name"))
+        .containsExactly("Deal 0");
+  }
+
+  @Test
+  void staleObjectsGoLiveUnlessARealTimeSourceVouchesForThem() {
+    Clock later = Clock.fixed(Instant.now().plus(WINDOW).plusSeconds(60), java.time.ZoneOffset.UTC);
+    String soql = "SELECT Name FROM Opportunity";
+
+    assertThat(reader(later, MirrorFreshness.none()).read(org, Soql.parse(soql))).isEmpty();
+    Optional<LocalMirror.Answer> streamed =
+        reader(later, (orgId, object) -> Optional.of(later.instant().minusSeconds(5)))
+            .read(org, Soql.parse(soql));
+    assertThat(streamed).isPresent();
+    assertThat(streamed.get().asOf()).isEqualTo(later.instant().minusSeconds(5));
+  }
+
+  @Test
+  void whatTheMirrorCannotAnswerExactlyGoesLive() {
+    // Not selected, so never synced.
+    assertThat(read("SELECT Name FROM Campaign")).isEmpty();
+    // A relationship path, an aggregate, a semi-join, FIELDS(): not evaluated on the mirror.
+    assertThat(read("SELECT Account.Name FROM Opportunity")).isEmpty();
+    assertThat(read("SELECT SUM(Amount) FROM Opportunity")).isEmpty();
+    assertThat(read("SELECT Name FROM Opportunity WHERE Id IN (SELECT Id FROM Opportunity)"))
+        .isEmpty();
+    assertThat(read("SELECT FIELDS(STANDARD) FROM Opportunity")).isEmpty();
+    // A field that is not synced (hidden fields never are).
+    assertThat(read("SELECT SSN__c FROM Contact")).isEmpty();
+    assertThat(read("SELECT LastName FROM Contact")).isPresent();
+  }
+
+  @Test
+  void aZeroWindowTurnsMirrorReadsOff() {
+    MirrorReader off =
+        new MirrorReader(jdbc(), fixture.settings, Duration.ZERO, MirrorFreshness.none(), clock);
+
+    assertThat(off.read(org, Soql.parse("SELECT Name FROM Opportunity"))).isEmpty();
+  }
+
+  @Test
+  void freshOnlyWhenSelectedPastTheInitialSyncAndWithinTheWindow() {
+    Instant now = Instant.parse("2026-03-01T12:00:00Z");
+    Cursor caughtUp =
+        new Cursor(
+            "Account", Cursor.Phase.INCREMENTAL, null, false, null, null, now.minusSeconds(120));
+    Cursor scanning =
+        new Cursor(
+            "Account", Cursor.Phase.INITIAL, "scan", false, null, null, now.minusSeconds(60));
+
+    assertThat(MirrorReader.freshAsOf(true, caughtUp, Optional.empty(), now, WINDOW))
+        .contains(now.minusSeconds(120));
+    assertThat(MirrorReader.freshAsOf(false, caughtUp, Optional.empty(), now, WINDOW)).isEmpty();
+    assertThat(MirrorReader.freshAsOf(true, scanning, Optional.of(now), now, WINDOW)).isEmpty();
+    assertThat(MirrorReader.freshAsOf(true, null, Optional.of(now), now, WINDOW)).isEmpty();
+    assertThat(MirrorReader.freshAsOf(true, caughtUp, Optional.empty(), now.plus(WINDOW), WINDOW))
+        .isEmpty();
+    assertThat(
+            MirrorReader.freshAsOf(
+                true, caughtUp, Optional.of(now.plusSeconds(3)), now.plus(WINDOW), WINDOW))
+        .contains(now.plusSeconds(3));
+  }
+
+  @Test
+  void readsOnlyTheQueriedOrgsRows() {
+    Org other = fixture.org(new FakeSalesforceClient());
+
+    assertThat(
+            reader(clock, MirrorFreshness.none())
+                .read(other, Soql.parse("SELECT Name FROM Opportunity")))
+        .isEmpty();
+    assertThat(List.of(read("SELECT COUNT() FROM Opportunity").orElseThrow().matched()))
+        .containsExactly(7L);
+  }
+}
