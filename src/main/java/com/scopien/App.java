@@ -12,6 +12,7 @@ import com.scopien.orgs.NewOrg;
 import com.scopien.orgs.OrgService;
 import com.scopien.security.UserService;
 import com.scopien.slack.SlackChannel;
+import com.scopien.sync.RealtimeSync;
 import com.scopien.sync.SyncChatTools;
 import com.scopien.sync.SyncOptions;
 import com.scopien.sync.SyncScheduler;
@@ -43,18 +44,24 @@ public final class App implements AutoCloseable {
   private final List<LocalOrg> localOrgs;
   private final SlackChannel slack;
   private final SyncScheduler scheduler;
+  private final RealtimeSync realtime;
   private final WebServer web;
+
+  /** How often background sync looks for due orgs; also the real-time fallback poll interval. */
+  private static final Duration SYNC_TICK = Duration.ofSeconds(30);
 
   private App(
       Core core,
       List<LocalOrg> localOrgs,
       SlackChannel slack,
       SyncScheduler scheduler,
+      RealtimeSync realtime,
       WebServer web) {
     this.core = core;
     this.localOrgs = localOrgs;
     this.slack = slack;
     this.scheduler = scheduler;
+    this.realtime = realtime;
     this.web = web;
   }
 
@@ -67,6 +74,7 @@ public final class App implements AutoCloseable {
     List<LocalOrg> localOrgs = new ArrayList<>();
     SlackChannel slack = null;
     SyncScheduler scheduler = null;
+    RealtimeSync realtime = null;
     try {
       if (demoWanted(config, core.orgs())) {
         localOrgs.addAll(startDemoOrgs(config, core.orgs(), out));
@@ -74,6 +82,16 @@ public final class App implements AutoCloseable {
         core.orgs().retireDemoOrgs();
       }
       AgentService agent = buildAgent(config, core);
+      realtime =
+          new RealtimeSync(
+              core.database().jdbc(),
+              core.orgs(),
+              core.syncSettings(),
+              core.sync(),
+              SyncOptions.defaults(),
+              core.clock(),
+              SYNC_TICK,
+              Duration.ofSeconds(5));
       scheduler =
           new SyncScheduler(
               core.database().dataSource(),
@@ -82,8 +100,10 @@ public final class App implements AutoCloseable {
               core.syncSettings(),
               SyncOptions.defaults(),
               core.clock(),
-              Duration.ofSeconds(30));
+              SYNC_TICK,
+              realtime::manages);
       scheduler.start();
+      realtime.start();
       PendingWrites pendingWrites = pendingWrites(agent);
       slack =
           SlackChannel.create(
@@ -112,7 +132,7 @@ public final class App implements AutoCloseable {
               .withRoutes(slack)
               .withOrgAdmin(core.connections())
               .start();
-      App app = new App(core, localOrgs, slack, scheduler, web);
+      App app = new App(core, localOrgs, slack, scheduler, realtime, web);
       if (config.slack().isPresent()) {
         out.println("Slack: events, commands and buttons at /slack/*");
       }
@@ -126,6 +146,9 @@ public final class App implements AutoCloseable {
     } catch (RuntimeException e) {
       if (slack != null) {
         slack.close();
+      }
+      if (realtime != null) {
+        realtime.close();
       }
       if (scheduler != null) {
         scheduler.close();
@@ -218,6 +241,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    realtime.close();
     scheduler.close();
     slack.close();
     localOrgs.forEach(LocalOrg::close);

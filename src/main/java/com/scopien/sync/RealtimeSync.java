@@ -39,6 +39,7 @@ public final class RealtimeSync implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RealtimeSync.class);
   static final String UNAVAILABLE = "realtime_unavailable";
   private static final Duration RETRY_ENDED = Duration.ofMinutes(15);
+  private static final Duration RETRY_FAILED = Duration.ofMinutes(1);
 
   private final OrgDirectory orgs;
   private final SyncSettingsService settings;
@@ -51,6 +52,7 @@ public final class RealtimeSync implements AutoCloseable {
   private final Duration pollEvery;
   private final Duration checkEvery;
   private final Map<String, OrgStream> streams = new ConcurrentHashMap<>();
+  private final Map<String, Instant> failedAt = new ConcurrentHashMap<>();
   private final ScheduledExecutorService checker;
 
   /**
@@ -128,7 +130,12 @@ public final class RealtimeSync implements AutoCloseable {
         streams.remove(orgId).close();
       }
     }
+    Instant now = clock.instant();
     for (Org org : wanted.values()) {
+      Instant failed = failedAt.get(org.id());
+      if (failed != null && failed.plus(RETRY_FAILED).isAfter(now)) {
+        continue;
+      }
       try {
         OrgStream stream = streams.get(org.id());
         String signature = signature(org.id());
@@ -142,8 +149,11 @@ public final class RealtimeSync implements AutoCloseable {
           stream = open(org, signature);
           streams.put(org.id(), stream);
         }
+        failedAt.remove(org.id());
         poll(stream);
-      } catch (ScopienException e) {
+      } catch (RuntimeException e) {
+        // Unreachable org, describe refused...: try again a minute later, not at every check.
+        failedAt.put(org.id(), now);
         log.warn("Real-time sync of '{}' could not start: {}", org.name(), e.getMessage());
       }
     }
