@@ -12,6 +12,8 @@ import com.scopien.orgs.NewOrg;
 import com.scopien.orgs.OrgService;
 import com.scopien.security.UserService;
 import com.scopien.slack.SlackChannel;
+import com.scopien.sync.MirrorReader;
+import com.scopien.sync.RealtimeSync;
 import com.scopien.sync.SyncChatTools;
 import com.scopien.sync.SyncOptions;
 import com.scopien.sync.SyncScheduler;
@@ -43,18 +45,24 @@ public final class App implements AutoCloseable {
   private final List<LocalOrg> localOrgs;
   private final SlackChannel slack;
   private final SyncScheduler scheduler;
+  private final RealtimeSync realtime;
   private final WebServer web;
+
+  /** How often background sync looks for due orgs; also the real-time fallback poll interval. */
+  private static final Duration SYNC_TICK = Duration.ofSeconds(30);
 
   private App(
       Core core,
       List<LocalOrg> localOrgs,
       SlackChannel slack,
       SyncScheduler scheduler,
+      RealtimeSync realtime,
       WebServer web) {
     this.core = core;
     this.localOrgs = localOrgs;
     this.slack = slack;
     this.scheduler = scheduler;
+    this.realtime = realtime;
     this.web = web;
   }
 
@@ -67,13 +75,26 @@ public final class App implements AutoCloseable {
     List<LocalOrg> localOrgs = new ArrayList<>();
     SlackChannel slack = null;
     SyncScheduler scheduler = null;
+    RealtimeSync realtime = null;
     try {
       if (demoWanted(config, core.orgs())) {
         localOrgs.addAll(startDemoOrgs(config, core.orgs(), out));
       } else {
         core.orgs().retireDemoOrgs();
       }
-      AgentService agent = buildAgent(config, core);
+      realtime =
+          new RealtimeSync(
+              core.database().jdbc(),
+              core.orgs(),
+              core.syncSettings(),
+              core.sync(),
+              SyncOptions.defaults(),
+              core.clock(),
+              SYNC_TICK,
+              Duration.ofSeconds(5));
+      // Objects streaming their change events are fresh now, whatever their last run's age.
+      MirrorReader mirror = core.mirror().withRealTime(realtime);
+      AgentService agent = buildAgent(config, core, mirror);
       scheduler =
           new SyncScheduler(
               core.database().dataSource(),
@@ -82,8 +103,10 @@ public final class App implements AutoCloseable {
               core.syncSettings(),
               SyncOptions.defaults(),
               core.clock(),
-              Duration.ofSeconds(30));
+              SYNC_TICK,
+              realtime::manages);
       scheduler.start();
+      realtime.start();
       PendingWrites pendingWrites = pendingWrites(agent);
       slack =
           SlackChannel.create(
@@ -103,7 +126,7 @@ public final class App implements AutoCloseable {
                   pendingWrites,
                   core.orgs(),
                   new SoqlQueryService(
-                      core.orgs(), core.fieldSecurity(), core.visibility(), core.mirror()),
+                      core.orgs(), core.fieldSecurity(), core.visibility(), mirror),
                   core.users(),
                   core.sync(),
                   core.syncSettings(),
@@ -115,7 +138,7 @@ public final class App implements AutoCloseable {
               .withUsage(core.usage())
               .withUserLinks(core.visibility(), id -> core.users().find(id).isPresent())
               .start();
-      App app = new App(core, localOrgs, slack, scheduler, web);
+      App app = new App(core, localOrgs, slack, scheduler, realtime, web);
       if (config.slack().isPresent()) {
         out.println("Slack: events, commands and buttons at /slack/*");
       }
@@ -129,6 +152,9 @@ public final class App implements AutoCloseable {
     } catch (RuntimeException e) {
       if (slack != null) {
         slack.close();
+      }
+      if (realtime != null) {
+        realtime.close();
       }
       if (scheduler != null) {
         scheduler.close();
@@ -221,6 +247,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     web.stop();
+    realtime.close();
     scheduler.close();
     slack.close();
     localOrgs.forEach(LocalOrg::close);
@@ -272,7 +299,7 @@ public final class App implements AutoCloseable {
             true));
   }
 
-  private static AgentService buildAgent(ScopienConfig config, Core core) {
+  private static AgentService buildAgent(ScopienConfig config, Core core, MirrorReader mirror) {
     var builder =
         AgentService.builder()
             .orgs(core.orgs())
@@ -280,7 +307,7 @@ public final class App implements AutoCloseable {
             .fieldSecurity(core.fieldSecurity())
             .auditLog(core.audit())
             .syncTools(new SyncChatTools(core.sync(), core.clock()))
-            .localMirror(core.mirror())
+            .localMirror(mirror)
             .visibility(core.visibility())
             .clock(core.clock());
     if (config.usesOpenAi()) {

@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
  * A Salesforce-compatible org served over HTTP on loopback: Acme Corporation's production or
  * sandbox org with deterministic demo data, OAuth (client credentials, web-server flow with PKCE,
  * refresh, revoke, identity URL) and the REST API (versions, limits, describe, sObject rows, query
- * and queryAll with paging), with Salesforce's headers, status codes and error bodies. Scopien
- * talks to it only over HTTP, through the same client it uses for real orgs.
+ * and queryAll with paging), with Salesforce's headers, status codes and error bodies, and the
+ * Streaming API with a Change Data Capture event for every write (see {@link
+ * LocalOrgOptions#withoutChangeEvents}). Scopien talks to it only over HTTP, through the same
+ * client it uses for real orgs.
  *
  * <p>Start one with {@link #start}; {@link #close} stops it. Tests change data "as a user in the
  * org" with {@link #asUser} (or the shortcuts {@link #create}, {@link #update}, {@link #delete},
@@ -34,6 +36,8 @@ public final class LocalOrg implements AutoCloseable {
   private final ApiUsageMeter usage;
   private final FaultInjector faults;
   private final BulkService bulk;
+  private final ChangeEventLog changeEvents;
+  private final RestGate gate;
   private final LocalOrgServer server;
   private final Duration generationTime;
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -48,6 +52,8 @@ public final class LocalOrg implements AutoCloseable {
     this.usage = assembly.usage();
     this.faults = assembly.faults();
     this.bulk = assembly.bulk();
+    this.changeEvents = assembly.changeEvents();
+    this.gate = assembly.gate();
     this.server = assembly.server();
     this.generationTime = assembly.generationTime();
   }
@@ -175,6 +181,19 @@ public final class LocalOrg implements AutoCloseable {
     return usage.used();
   }
 
+  /**
+   * REST calls of the query resources ({@code query}, {@code queryAll}, their next pages, Bulk 2.0
+   * query jobs) since the org started: what polling for changes costs.
+   */
+  public long queryCallsUsed() {
+    return gate.queryCalls();
+  }
+
+  /** The replay id of the newest change event (0 before the first write). */
+  public long lastReplayId() {
+    return changeEvents.lastReplayId();
+  }
+
   /** Counts calls as if another integration used the allocation (to test limits). */
   public void spendApiCalls(long calls) {
     usage.spend(calls);
@@ -218,6 +237,7 @@ public final class LocalOrg implements AutoCloseable {
   @Override
   public void close() {
     if (closed.getCount() > 0) {
+      changeEvents.close();
       server.stop();
       bulk.close();
       closed.countDown();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,11 @@ import java.util.function.Consumer;
  * @param redirectUris registered OAuth callbacks; empty accepts any {@code http://localhost} or
  *     {@code http://127.0.0.1} callback, which suits demo mode on any port
  * @param faults injected failures from the start (none by default); see {@link FaultPlan}
+ * @param withoutChangeEvents objects (any case) whose writes publish no Change Data Capture event
+ *     and whose channel cannot be subscribed to, as when an admin has not selected them for Change
+ *     Data Capture; empty by default (every object publishes)
+ * @param streamingTimeout how long the Streaming API holds a {@code /meta/connect} open when no
+ *     event arrives (Salesforce holds it about 110 s)
  */
 public record LocalOrgOptions(
     Flavour flavour,
@@ -40,7 +46,9 @@ public record LocalOrgOptions(
     Clock clock,
     Duration sessionIdleTimeout,
     List<String> redirectUris,
-    FaultPlan faults) {
+    FaultPlan faults,
+    Set<String> withoutChangeEvents,
+    Duration streamingTimeout) {
 
   /** Which of Acme's two orgs this is. */
   public enum Flavour {
@@ -92,6 +100,10 @@ public record LocalOrgOptions(
     Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
     Objects.requireNonNull(faults, "faults");
     redirectUris = List.copyOf(redirectUris);
+    withoutChangeEvents = Set.copyOf(withoutChangeEvents);
+    if (streamingTimeout == null || streamingTimeout.isNegative() || streamingTimeout.isZero()) {
+      throw new IllegalArgumentException("streamingTimeout must be positive");
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535");
     }
@@ -125,7 +137,9 @@ public record LocalOrgOptions(
         Clock.systemUTC(),
         Duration.ofHours(2),
         List.of(),
-        FaultPlan.none());
+        FaultPlan.none(),
+        Set.of(),
+        Duration.ofSeconds(110));
   }
 
   public LocalOrgOptions withHost(String value) {
@@ -180,6 +194,14 @@ public record LocalOrgOptions(
     return copy(b -> b.faults = value);
   }
 
+  public LocalOrgOptions withoutChangeEvents(Set<String> objects) {
+    return copy(b -> b.withoutChangeEvents = objects);
+  }
+
+  public LocalOrgOptions withStreamingTimeout(Duration value) {
+    return copy(b -> b.streamingTimeout = value);
+  }
+
   private LocalOrgOptions copy(Consumer<Draft> change) {
     Draft draft = new Draft(this);
     change.accept(draft);
@@ -202,6 +224,8 @@ public record LocalOrgOptions(
     Duration sessionIdleTimeout;
     List<String> redirectUris;
     FaultPlan faults;
+    Set<String> withoutChangeEvents;
+    Duration streamingTimeout;
 
     Draft(LocalOrgOptions o) {
       flavour = o.flavour;
@@ -218,6 +242,8 @@ public record LocalOrgOptions(
       sessionIdleTimeout = o.sessionIdleTimeout;
       redirectUris = o.redirectUris;
       faults = o.faults;
+      withoutChangeEvents = o.withoutChangeEvents;
+      streamingTimeout = o.streamingTimeout;
     }
 
     LocalOrgOptions build() {
@@ -235,7 +261,9 @@ public record LocalOrgOptions(
           clock,
           sessionIdleTimeout,
           redirectUris,
-          faults);
+          faults,
+          withoutChangeEvents,
+          streamingTimeout);
     }
   }
 

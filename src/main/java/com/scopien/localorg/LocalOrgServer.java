@@ -36,7 +36,8 @@ final class LocalOrgServer {
       QueryHandler query,
       BulkJobHandler bulkJobs,
       BulkQueryHandler bulkQueries,
-      FaultHandler faults) {}
+      FaultHandler faults,
+      StreamingHandler streaming) {}
 
   private final Javalin app;
 
@@ -69,6 +70,7 @@ final class LocalOrgServer {
     app.post("/services/oauth2/authorize", h.authorize()::submit);
     app.get("/services/oauth2/userinfo", h.identity()::userInfo);
     app.get("/id/{orgId}/{userId}", h.identity()::identity);
+    app.post("/cometd/{version}", h.streaming()::handle);
 
     String data = "/services/data/{version}";
     RestGate gate = h.gate();

@@ -16,8 +16,13 @@ record OrgAssembly(
     ApiUsageMeter usage,
     FaultInjector faults,
     BulkService bulk,
+    ChangeEventLog changeEvents,
+    RestGate gate,
     LocalOrgServer server,
     Duration generationTime) {
+
+  /** Change events kept for replay (besides the 72-hour window), the oldest dropped first. */
+  static final int CHANGE_EVENT_CAPACITY = 20_000;
 
   static OrgAssembly build(LocalOrgOptions options) {
     boolean sandbox = options.flavour() == LocalOrgOptions.Flavour.SANDBOX;
@@ -36,7 +41,10 @@ record OrgAssembly(
     SessionStore sessions = new SessionStore(orgId, options.clock(), options.sessionIdleTimeout());
     JwtBearerGrant jwtBearer = new JwtBearerGrant(identity, app, options.clock());
     ApiUsageMeter usage = new ApiUsageMeter(options.clock(), options.dailyApiLimit());
-    RecordWriter writer = new RecordWriter(store, options.clock());
+    ChangeEventLog changeEvents = new ChangeEventLog(options.clock(), CHANGE_EVENT_CAPACITY);
+    ChangeEventPublisher publisher =
+        new ChangeEventPublisher(changeEvents, options.withoutChangeEvents(), options.clock());
+    RecordWriter writer = new RecordWriter(store, options.clock(), publisher);
     QueryExecutor executor = new QueryExecutor(store, options.clock());
     BulkService bulk =
         new BulkService(
@@ -50,9 +58,10 @@ record OrgAssembly(
     faults.use(options.faults());
     RecycleBin recycleBin = new RecycleBin(store, writer, options.clock());
     Instant orgCreated = (Instant) store.rows(schema.get("Organization")).get(0).get("CreatedDate");
+    RestGate gate = new RestGate(sessions, usage);
     LocalOrgServer.Handlers handlers =
         new LocalOrgServer.Handlers(
-            new RestGate(sessions, usage),
+            gate,
             new OAuthTokenHandler(identity, app, sessions, jwtBearer, options.clock()),
             new AuthorizeHandler(identity, app, sessions, options.clock()),
             new IdentityHandler(identity, sessions, store),
@@ -69,9 +78,27 @@ record OrgAssembly(
                 recycleBin),
             new BulkJobHandler(bulk, sessions, usage),
             new BulkQueryHandler(bulk),
-            new FaultHandler(faults, sessions));
+            new FaultHandler(faults, sessions),
+            new StreamingHandler(
+                sessions,
+                changeEvents,
+                publisher,
+                schema,
+                options.clock(),
+                options.streamingTimeout()));
     LocalOrgServer server = new LocalOrgServer(options.flavour().name().toLowerCase(), handlers);
     return new OrgAssembly(
-        identity, store, writer, sessions, jwtBearer, usage, faults, bulk, server, generationTime);
+        identity,
+        store,
+        writer,
+        sessions,
+        jwtBearer,
+        usage,
+        faults,
+        bulk,
+        changeEvents,
+        gate,
+        server,
+        generationTime);
   }
 }

@@ -17,7 +17,9 @@ import java.util.function.Function;
  * fills defaults and derived fields, runs validation rules, enforces unique fields, and stamps
  * CreatedDate/LastModifiedDate/SystemModstamp and the acting user. A write either applies whole or
  * fails with an {@link ApiError} and changes nothing. Writes are serialised (one at a time), which
- * keeps unique checks honest; reads never wait for validation.
+ * keeps unique checks honest; reads never wait for validation. Every committed write publishes its
+ * change event (a unit of {@link #atomically} publishes only if it is not rolled back); the demo
+ * data generator fills the store directly and publishes nothing.
  */
 final class RecordWriter {
 
@@ -31,14 +33,19 @@ final class RecordWriter {
   private final RecordStore store;
   private final FieldChecks checks;
   private final Clock clock;
+  private final ChangeEventPublisher events;
 
   /** Inside {@link #atomically}: each changed row's state before, by Id (null: created). */
   private Map<String, StoredRecord> journal;
 
-  RecordWriter(RecordStore store, Clock clock) {
+  /** Inside {@link #atomically}: the unit's changes, published only when it commits. */
+  private List<ChangeEventPublisher.Change> uncommitted;
+
+  RecordWriter(RecordStore store, Clock clock, ChangeEventPublisher events) {
     this.store = store;
     this.checks = new FieldChecks(store);
     this.clock = clock;
+    this.events = events;
   }
 
   synchronized String create(ObjectDef object, JsonNode body, String userId) {
@@ -56,7 +63,7 @@ final class RecordWriter {
     String id = store.newId(object);
     values[0] = id;
     stamp(object, values, userId, now, true);
-    finish(object, values, null, null, input, now);
+    finish(object, values, null, null, input, now, userId);
     return id;
   }
 
@@ -72,7 +79,7 @@ final class RecordWriter {
     input.forEach((field, value) -> values[object.position(field.name())] = value);
     Instant now = now();
     stamp(object, values, userId, now, false);
-    finish(object, values, before, current, input, now);
+    finish(object, values, before, current, input, now, userId);
   }
 
   synchronized void delete(StoredRecord current, String userId) {
@@ -84,7 +91,7 @@ final class RecordWriter {
     Object[] values = current.copyValues();
     values[object.position("IsDeleted")] = true;
     stamp(object, values, userId, now(), false);
-    save(new StoredRecord(object, values), current);
+    save(new StoredRecord(object, values), current, userId);
   }
 
   /**
@@ -117,13 +124,19 @@ final class RecordWriter {
     return store.exclusively(
         () -> {
           journal = new LinkedHashMap<>();
+          uncommitted = new ArrayList<>();
           try {
-            return work.apply(this::rollback);
+            T result = work.apply(this::rollback);
+            if (!uncommitted.isEmpty()) {
+              events.publish(uncommitted);
+            }
+            return result;
           } catch (RuntimeException e) {
             rollback();
             throw e;
           } finally {
             journal = null;
+            uncommitted = null;
           }
         });
   }
@@ -143,13 +156,21 @@ final class RecordWriter {
           }
         });
     journal.clear();
+    uncommitted.clear();
   }
 
-  private void save(StoredRecord row, StoredRecord before) {
+  /** Stores the row; its change event goes out now, or when the enclosing unit commits. */
+  private void save(StoredRecord row, StoredRecord before, String userId) {
     if (journal != null) {
       journal.putIfAbsent(row.id(), before);
     }
     store.put(row);
+    ChangeEventPublisher.Change change = new ChangeEventPublisher.Change(before, row, userId);
+    if (uncommitted != null) {
+      uncommitted.add(change);
+    } else {
+      events.publish(List.of(change));
+    }
   }
 
   private void finish(
@@ -158,7 +179,8 @@ final class RecordWriter {
       Object[] before,
       StoredRecord previous,
       Map<FieldDef, Object> input,
-      Instant now) {
+      Instant now,
+      String userId) {
     requireFields(object, values);
     boolean explicitProbability =
         input.keySet().stream().anyMatch(f -> f.name().equals("Probability"));
@@ -166,7 +188,7 @@ final class RecordWriter {
     StoredRecord row = new StoredRecord(object, values);
     ValidationRules.check(row);
     checkUnique(row, input.keySet());
-    save(row, previous);
+    save(row, previous, userId);
   }
 
   private Map<FieldDef, Object> parse(ObjectDef object, JsonNode body, boolean create) {

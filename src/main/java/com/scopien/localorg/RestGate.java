@@ -19,6 +19,8 @@ final class RestGate {
 
   private final SessionStore sessions;
   private final ApiUsageMeter usage;
+  private final java.util.concurrent.atomic.AtomicLong queries =
+      new java.util.concurrent.atomic.AtomicLong();
 
   RestGate(SessionStore sessions, ApiUsageMeter usage) {
     this.sessions = sessions;
@@ -33,12 +35,20 @@ final class RestGate {
       try {
         long used = usage.acquire();
         limitHeader(ctx, used);
+        if (ctx.endpointHandlerPath().contains("/query")) {
+          queries.incrementAndGet();
+        }
       } catch (ApiError limit) {
         limitHeader(ctx, usage.used());
         throw limit;
       }
       resource.handle(new RestCall(ctx, version, session));
     };
+  }
+
+  /** Metered calls of the query resources (query, queryAll, their pages, Bulk 2.0 queries). */
+  long queryCalls() {
+    return queries.get();
   }
 
   private void limitHeader(Context ctx, long used) {

@@ -37,6 +37,7 @@ public final class HttpSalesforceClient implements SalesforceClient {
   private final ConcurrentMap<String, ObjectDescribe> describes = new ConcurrentHashMap<>();
   private final HttpCollections collections;
   private final HttpReplication replication;
+  private final StreamingClient streaming;
 
   HttpSalesforceClient(HttpClient http, SessionProvider sessions, ClientOptions options) {
     this.mapper = SalesforceJson.newMapper();
@@ -47,6 +48,12 @@ public final class HttpSalesforceClient implements SalesforceClient {
     this.queryBatchSize = options.queryBatchSize();
     this.collections = new HttpCollections(executor, mapper, base);
     this.replication = new HttpReplication(executor, mapper, base);
+    this.streaming = new StreamingClient(http, sessions, options.apiVersion());
+  }
+
+  /** The Streaming API (Change Data Capture) on this client's session and its renewal. */
+  public StreamingClient streaming() {
+    return streaming;
   }
 
   /** sObject Collections and upsert by External Id on this client's session and retries. */

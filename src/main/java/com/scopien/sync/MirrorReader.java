@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class MirrorReader implements LocalMirror {
   private static final Logger log = LoggerFactory.getLogger(MirrorReader.class);
 
+  private final Jdbc jdbc;
   private final SyncSettingsService settings;
   private final CursorStore cursors;
   private final MirrorScan scan;
@@ -48,12 +49,18 @@ public final class MirrorReader implements LocalMirror {
     if (window.isNegative()) {
       throw new IllegalArgumentException("window must not be negative");
     }
+    this.jdbc = jdbc;
     this.settings = settings;
     this.cursors = new CursorStore(jdbc);
     this.scan = new MirrorScan(jdbc);
     this.window = window;
     this.realTime = Objects.requireNonNull(realTime);
     this.clock = clock;
+  }
+
+  /** This reader with {@code realTime} as its further freshness source (a live change stream). */
+  public MirrorReader withRealTime(MirrorFreshness realTime) {
+    return new MirrorReader(jdbc, settings, window, realTime, clock);
   }
 
   @Override

@@ -86,7 +86,9 @@ public record SyncRun(
     /** The {@code sync} command. */
     CLI,
     /** The {@code sync_now} chat tool. */
-    CHAT
+    CHAT,
+    /** Change events delivered by the Streaming API (one run per delivery). */
+    REAL_TIME
   }
 
   /** Done and total records. */

@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * Background sync on each org's schedule. One recurring db-scheduler task ticks every {@code tick};
  * db-scheduler runs each tick on one instance only, however many Scopien instances share the
  * database, and the org lock keeps runs single as well. A tick starts a run for every org whose
- * frequency says it is due: every 15 minutes, every hour, or, for real-time, every tick (by
- * polling, until Change Data Capture is wired). Manual orgs, orgs that need re-authorising, orgs
- * with a running run, and orgs whose API allowance is spent (the run resumes from its checkpoint at
- * a later tick) are skipped.
+ * frequency says it is due: every 15 minutes, every hour, or, for real-time, every tick; a
+ * real-time org that {@link RealtimeSync} looks after (change events, or its own polling where
+ * there are none) is only polled every 15 minutes, as a safety net. Manual orgs, orgs that need
+ * re-authorising, orgs with a running run, and orgs whose API allowance is spent (the run resumes
+ * from its checkpoint at a later tick) are skipped.
  *
  * <p>{@link #start()} once; {@link #close()} stops ticking (runs in progress finish).
  */
@@ -39,6 +40,7 @@ public final class SyncScheduler implements AutoCloseable {
   private final ApiBudget budget;
   private final Clock clock;
   private final Duration tick;
+  private final java.util.function.Predicate<String> streamed;
   private final Scheduler scheduler;
 
   /**
@@ -53,6 +55,22 @@ public final class SyncScheduler implements AutoCloseable {
       SyncOptions options,
       Clock clock,
       Duration tick) {
+    this(dataSource, sync, orgs, settings, options, clock, tick, orgId -> false);
+  }
+
+  /**
+   * @param streamed whether real-time sync looks after an org ({@link RealtimeSync#manages})
+   */
+  public SyncScheduler(
+      DataSource dataSource,
+      SyncService sync,
+      OrgDirectory orgs,
+      SyncSettingsService settings,
+      SyncOptions options,
+      Clock clock,
+      Duration tick,
+      java.util.function.Predicate<String> streamed) {
+    this.streamed = streamed;
     this.sync = sync;
     this.orgs = orgs;
     this.settings = settings;
@@ -100,7 +118,7 @@ public final class SyncScheduler implements AutoCloseable {
     Duration every =
         switch (s.frequency()) {
           case MANUAL -> null;
-          case REAL_TIME -> tick;
+          case REAL_TIME -> streamed.test(org.id()) ? Duration.ofMinutes(15) : tick;
           case EVERY_15_MINUTES -> Duration.ofMinutes(15);
           case HOURLY -> Duration.ofHours(1);
         };

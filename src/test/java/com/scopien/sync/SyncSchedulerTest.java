@@ -63,6 +63,32 @@ class SyncSchedulerTest extends DatabaseTestBase {
   }
 
   @Test
+  void aStreamedRealTimeOrgIsPolledOnlyAsASafetyNet() throws Exception {
+    Org polled = org(Frequency.REAL_TIME);
+    Org streamed = org(Frequency.REAL_TIME);
+    SyncScheduler scheduler =
+        new SyncScheduler(
+            database.dataSource(),
+            fixture.sync,
+            fixture.orgs,
+            fixture.settings,
+            SyncOptions.defaults(),
+            Clock.systemUTC(),
+            Duration.ofMillis(200),
+            streamed.id()::equals);
+
+    assertThat(scheduler.tick()).hasSize(2);
+    fixture.settle(polled);
+    fixture.settle(streamed);
+    Thread.sleep(250);
+
+    List<String> second = scheduler.tick();
+    assertThat(second).hasSize(1);
+    assertThat(fixture.await(second.get(0)).orgId()).isEqualTo(polled.id());
+    assertThat(fixture.sync.runs(streamed.id())).hasSize(1);
+  }
+
+  @Test
   void anOrgAtItsApiShareWaitsForALaterTick() {
     FakeSalesforceClient salesforce = new FakeSalesforceClient();
     Org org = fixture.org(salesforce);
