@@ -51,6 +51,7 @@ final class SlackCommandHandler {
             () ->
                 answerer.answer(
                     answerer.identify(user),
+                    user,
                     key,
                     SlackText.plain(text, null),
                     reply -> slack.respond(responseUrl, reply, true)));

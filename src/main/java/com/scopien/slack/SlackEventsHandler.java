@@ -125,11 +125,13 @@ final class SlackEventsHandler {
       return;
     }
     String text = SlackText.plain(message.text(), botUserId);
-    answerer.answer(
+    answerer.answerInThread(
         user,
+        message.user(),
         message.threadKey(),
         text,
-        reply -> answerer.post(message.channel(), message.replyThreadTs(), reply));
+        message.channel(),
+        message.replyThreadTs());
   }
 
   /** The message to answer in an event, if it is one Scopien should answer. */

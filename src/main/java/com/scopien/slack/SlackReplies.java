@@ -27,14 +27,18 @@ final class SlackReplies {
 
   private SlackReplies() {}
 
-  /** The assistant's reply, naming the org, with buttons when a change waits for confirmation. */
-  static SlackMessage answer(ChatReply reply) {
-    return build(reply, null, true);
+  /**
+   * The assistant's reply, naming the org, with buttons when a change waits for confirmation.
+   *
+   * @param askedBy the Slack user who asked, named to anyone else who clicks the buttons
+   */
+  static SlackMessage answer(ChatReply reply, String askedBy) {
+    return build(reply, null, askedBy);
   }
 
   /** The outcome of a button click, without buttons, saying who clicked. */
   static SlackMessage outcome(ChatReply reply, String decidedBy) {
-    return build(reply, decidedBy, false);
+    return build(reply, decidedBy, null);
   }
 
   /** A short message of our own; {@code plainText} is escaped here. */
@@ -42,7 +46,7 @@ final class SlackReplies {
     return SlackMessage.note(SlackText.escape(plainText));
   }
 
-  private static SlackMessage build(ChatReply reply, String decidedBy, boolean buttons) {
+  private static SlackMessage build(ChatReply reply, String decidedBy, String askedBy) {
     List<String> chunks = chunks(SlackText.fromMarkdown(reply.reply()), SECTION_BUDGET);
     List<Map<String, Object>> blocks = new ArrayList<>();
     for (int i = 0; i < chunks.size() && i < MAX_SECTIONS; i++) {
@@ -55,8 +59,8 @@ final class SlackReplies {
     blocks.add(SlackBlocks.context(decidedBy == null ? org : org + " · " + decidedBy));
     boolean waiting =
         reply.toolCalls().stream().anyMatch(c -> NEEDS_CONFIRMATION.equals(c.status()));
-    if (buttons && waiting) {
-      blocks.add(SlackBlocks.confirmButtons(reply.conversationId()));
+    if (decidedBy == null && waiting) {
+      blocks.add(SlackBlocks.confirmButtons(reply.conversationId(), askedBy));
     }
     String first = chunks.isEmpty() ? "" : chunks.get(0);
     return new SlackMessage(first + "\n" + org, blocks);

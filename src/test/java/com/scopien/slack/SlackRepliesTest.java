@@ -19,7 +19,8 @@ class SlackRepliesTest {
                 "c-1",
                 "**3** leads",
                 ORG,
-                List.of(new ChatReply.ToolCallRecord("count_records", Map.of(), "ok"))));
+                List.of(new ChatReply.ToolCallRecord("count_records", Map.of(), "ok"))),
+            "U1");
 
     assertThat(message.text()).contains("*3* leads").contains("Acme &lt;Production&gt;");
     assertThat(message.blocks())
@@ -39,14 +40,18 @@ class SlackRepliesTest {
                 ORG,
                 List.of(
                     new ChatReply.ToolCallRecord(
-                        "update_record", Map.of(), SlackReplies.NEEDS_CONFIRMATION))));
+                        "update_record", Map.of(), SlackReplies.NEEDS_CONFIRMATION))),
+            "UASKER1");
 
     Map<String, Object> actions = message.blocks().get(message.blocks().size() - 1);
     assertThat(actions.get("type")).isEqualTo("actions");
     assertThat(actions.toString())
         .contains("action_id=scopien_confirm")
         .contains("action_id=scopien_cancel")
-        .contains("value=conv-42");
+        .contains("value=conv-42")
+        .contains("block_id=scopien_pending:UASKER1");
+    assertThat(SlackBlocks.askedBy("scopien_pending:UASKER1")).isEqualTo("UASKER1");
+    assertThat(SlackBlocks.askedBy("scopien_pending")).isNull();
     assertThat(SlackReplies.outcome(message(), "Confirmed by <@U1>").blocks())
         .extracting(b -> b.get("type"))
         .doesNotContain("actions");
@@ -59,7 +64,7 @@ class SlackRepliesTest {
       table.append("| Deal number ").append(i).append(" | ").append(i * 1000).append(" |\n");
     }
     SlackMessage message =
-        SlackReplies.answer(new ChatReply("c", "Deals:\n\n" + table, ORG, List.of()));
+        SlackReplies.answer(new ChatReply("c", "Deals:\n\n" + table, ORG, List.of()), null);
 
     List<String> sections =
         message.blocks().stream()
