@@ -66,7 +66,7 @@ final class SlackAnswerer {
       String text,
       String channel,
       String threadTs) {
-    if (user.isEmpty() || text.isBlank()) {
+    if (user.isEmpty() || SlackReplies.asksForHelp(text)) {
       deliver(
           m -> post(channel, threadTs, m),
           message(user, slackUserId, threadKey, text, ChatListener.NONE));
@@ -100,7 +100,7 @@ final class SlackAnswerer {
     if (user.isEmpty()) {
       return SlackReplies.note(SlackReplies.UNKNOWN_USER);
     }
-    if (text.isBlank()) {
+    if (SlackReplies.asksForHelp(text)) {
       return SlackMessage.note(SlackReplies.HELP);
     }
     try {

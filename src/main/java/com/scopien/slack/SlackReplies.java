@@ -21,11 +21,33 @@ final class SlackReplies {
       "I don't know who you are in Scopien yet, so I can't look at Salesforce data for you. Ask a"
           + " Scopien admin to add a Scopien user with your Slack email address, or to link your"
           + " Slack account to your Scopien user.";
+
+  /** What {@code /scopien help} (or a mention saying only "help") answers: what can be asked. */
   static final String HELP =
-      "Ask me about your Salesforce data, for example _show opportunities in production org_,"
-          + " _switch to sandbox_ or _what's our API usage?_";
+      String.join(
+          "\n",
+          "*What you can ask Scopien* (mention @Scopien in a thread, write to it directly, or use"
+              + " `/scopien <request>`):",
+          "• *Find records*: _show opportunities over 50k in production_, _contacts at Globex_,"
+              + " _leads created this week_, _top 5 accounts by revenue_",
+          "• *Count*: _how many open cases are there?_",
+          "• *One record*: _get the opportunity Acme Corp Deal_",
+          "• *Change data*: _update the amount of Acme Corp Deal to 80000_, _create a lead for"
+              + " Jane Smith at Globex_ (a change in production waits for *Confirm*: by you or an"
+              + " admin)",
+          "• *Fields and picklists*: _what fields are on Opportunity?_",
+          "• *Orgs*: _which orgs are connected?_, _switch to sandbox_ (for this thread only)",
+          "• *Sync*: _sync contacts now_, _is the sync running?_, _any sync errors?_",
+          "• *API budget*: _what's our API usage?_",
+          "Follow-ups work in the same thread: _now the sandbox_, _and contacts?_, _yes_.");
 
   private SlackReplies() {}
+
+  /** True for an empty request or one that only says "help" (or "help?"). */
+  static boolean asksForHelp(String text) {
+    String plain = text.strip().replaceAll("[?!.]+$", "").strip();
+    return plain.isEmpty() || plain.equalsIgnoreCase("help");
+  }
 
   /**
    * The assistant's reply, naming the org, with buttons when a change waits for confirmation.

@@ -269,6 +269,50 @@ class SlackChannelIT {
   }
 
   @Test
+  void helpListsWhatCanBeAskedBothAsACommandAndAsAMention() throws Exception {
+    String form =
+        form(
+            Map.of(
+                "command",
+                "/scopien",
+                "text",
+                "help",
+                "team_id",
+                FakeSlackServer.TEAM,
+                "channel_id",
+                CHANNEL,
+                "user_id",
+                ADA,
+                "response_url",
+                slack.responseUrl("help" + SEQ.incrementAndGet())));
+    HttpResponse<String> ack =
+        post("/slack/commands", form, "application/x-www-form-urlencoded", now(), Map.of());
+
+    JsonNode help = JSON.readTree(ack.body());
+    assertThat(help.path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(help.path("text").asText())
+        .contains("What you can ask Scopien", "switch to sandbox");
+
+    String ts = ts();
+    event(mention(ADA, ts, null, "<@UBOT> help"));
+    assertThat(answer(CHANNEL, ts).toString()).contains("What you can ask Scopien");
+  }
+
+  @Test
+  void anEditedMentionIsNotAnsweredAgain() throws Exception {
+    String ts = ts();
+    event(mention(ADA, ts, null, "<@UBOT> how many leads are there?"));
+    answer(CHANNEL, ts);
+    ObjectNode edited =
+        (ObjectNode) JSON.readTree(mention(ADA, ts, null, "<@UBOT> how many leads?"));
+    ((ObjectNode) edited.path("event")).putObject("edited").put("user", ADA).put("ts", ts());
+
+    assertThat(event(JSON.writeValueAsString(edited)).statusCode()).isEqualTo(200);
+    settle();
+    assertThat(slack.thread(CHANNEL, ts)).hasSize(1);
+  }
+
+  @Test
   void aProductionWriteWaitsForConfirmThenChangesExactlyThatField() throws Exception {
     SObjectRecord before = deal();
     String ts = ts();

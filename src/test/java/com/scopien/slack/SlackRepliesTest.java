@@ -80,6 +80,19 @@ class SlackRepliesTest {
     assertThat(message.blocks().size()).isLessThanOrEqualTo(50);
   }
 
+  @Test
+  void helpListsWhatCanBeAskedAndFitsInOneSection() {
+    assertThat(SlackReplies.asksForHelp("help")).isTrue();
+    assertThat(SlackReplies.asksForHelp(" Help? ")).isTrue();
+    assertThat(SlackReplies.asksForHelp("")).isTrue();
+    assertThat(SlackReplies.asksForHelp("help me find leads")).isFalse();
+
+    assertThat(SlackReplies.HELP)
+        .contains("Find records", "Count", "Change data", "Orgs", "Sync", "API budget")
+        .contains("switch to sandbox")
+        .hasSizeLessThan(SlackBlocks.MAX_SECTION_CHARS);
+  }
+
   private static ChatReply message() {
     return new ChatReply("conv-42", "Done.", ORG, List.of());
   }
