@@ -137,7 +137,8 @@ final class SlackInteractionHandler {
   /** What the person clicking is told, as mrkdwn (a mention, then fixed words). */
   static String refusal(ScopienException e, boolean confirm, String askedBy) {
     if (e.kind() == ScopienException.Kind.FORBIDDEN) {
-      String who = askedBy == null ? "the person who asked for it" : mention(askedBy);
+      boolean named = askedBy != null && SlackUserLinks.SLACK_USER_ID.matcher(askedBy).matches();
+      String who = named ? mention(askedBy) : "the person who asked for it";
       return "Only " + who + " or an admin can " + (confirm ? "confirm" : "cancel") + " this.";
     }
     boolean gone =

@@ -2,6 +2,7 @@ package com.scopien.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.scopien.ScopienException;
 import com.scopien.agent.ChatReply;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,21 @@ class SlackRepliesTest {
         .contains("Find records", "Count", "Change data", "Orgs", "Sync", "API budget")
         .contains("switch to sandbox")
         .hasSizeLessThan(SlackBlocks.MAX_SECTION_CHARS);
+  }
+
+  @Test
+  void aRefusedClickNamesWhoMayDecideOrSaysTheChangeIsGone() {
+    ScopienException forbidden = ScopienException.forbidden("not_requester", "x");
+    ScopienException gone = ScopienException.notFound("no_pending_write", "x");
+
+    assertThat(SlackInteractionHandler.refusal(forbidden, true, "UASKER1"))
+        .isEqualTo("Only <@UASKER1> or an admin can confirm this.");
+    assertThat(SlackInteractionHandler.refusal(forbidden, false, null))
+        .isEqualTo("Only the person who asked for it or an admin can cancel this.");
+    assertThat(SlackInteractionHandler.refusal(forbidden, true, "<!channel>"))
+        .doesNotContain("<!channel>");
+    assertThat(SlackInteractionHandler.refusal(gone, true, "UASKER1"))
+        .isEqualTo(SlackInteractionHandler.NOT_WAITING);
   }
 
   private static ChatReply message() {
