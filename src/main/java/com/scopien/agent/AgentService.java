@@ -4,6 +4,7 @@ import com.scopien.ScopienException;
 import com.scopien.agent.ChatReply.ToolCallRecord;
 import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgDirectory;
+import com.scopien.security.Role;
 import com.scopien.security.User;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -24,6 +25,8 @@ import java.util.Optional;
 public final class AgentService implements StreamingAssistant {
   static final int MAX_MESSAGE_CHARS = 4_000;
   static final int STORED_MESSAGES = 80;
+  static final String NOT_REQUESTER =
+      "Only the person who asked for this change or an admin can confirm or cancel it.";
 
   private final OrgDirectory orgs;
   private final ConversationStore conversations;
@@ -99,34 +102,52 @@ public final class AgentService implements StreamingAssistant {
   }
 
   /**
-   * Carries out the change waiting in the conversation, as the chat panel's Confirm button does.
+   * Carries out the change waiting in the conversation, as the chat panel's and Slack's Confirm
+   * button does. The person who asked for the change or an admin may confirm it; a Guest never can.
+   * An admin's confirmation is carried out, and audited, as the admin.
    *
    * @throws ScopienException NOT_FOUND {@code unknown_conversation}; NOT_FOUND {@code
-   *     no_pending_write} when no change waits (or it expired)
+   *     no_pending_write} when no change waits (or it expired); FORBIDDEN {@code not_requester}
+   *     when {@code user} is neither the person who asked nor an admin, or is a Guest (the change
+   *     then still waits)
    */
   public ChatReply confirmPending(User user, String conversationId) {
-    String id = owned(user, conversationId);
+    String id = existing(conversationId);
     synchronized (lock(id)) {
-      if (pending.peek(id).isEmpty()) {
-        throw nothingPending();
-      }
+      mayDecide(user, pending.peek(id).orElseThrow(AgentService::nothingPending));
       return apply(user, id, "Confirm", ChatListener.NONE);
     }
   }
 
   /**
-   * Drops the change waiting in the conversation, as the Cancel button does.
+   * Drops the change waiting in the conversation, as the Cancel button does; the same people as for
+   * {@link #confirmPending} may do it.
    *
    * @throws ScopienException NOT_FOUND {@code unknown_conversation}; NOT_FOUND {@code
-   *     no_pending_write}
+   *     no_pending_write}; FORBIDDEN {@code not_requester}
    */
   public ChatReply cancelPending(User user, String conversationId) {
-    String id = owned(user, conversationId);
+    String id = existing(conversationId);
     synchronized (lock(id)) {
-      if (pending.peek(id).isEmpty()) {
-        throw nothingPending();
-      }
+      mayDecide(user, pending.peek(id).orElseThrow(AgentService::nothingPending));
       return cancel(user, id, "Cancel", ChatListener.NONE);
+    }
+  }
+
+  /**
+   * Who may confirm or cancel a waiting change: the person who asked for it or an admin, and never
+   * a Guest (a person whose role was lowered to Guest after asking included).
+   */
+  static boolean mayDecide(User user, String requesterId) {
+    if (user.role() == Role.GUEST) {
+      return false;
+    }
+    return user.id().equals(requesterId) || user.role() == Role.ADMIN;
+  }
+
+  private static void mayDecide(User user, PendingWrite write) {
+    if (!mayDecide(user, write.userId())) {
+      throw ScopienException.forbidden("not_requester", NOT_REQUESTER);
     }
   }
 
@@ -145,8 +166,8 @@ public final class AgentService implements StreamingAssistant {
     PendingWrite write = pending.take(id).orElseThrow(AgentService::nothingPending);
     listener.toolStarted(write.tool(), write.arguments());
     ToolOutcome outcome;
-    if (!write.userId().equals(user.id())) {
-      outcome = ToolOutcome.error("Only the person who asked for this change can confirm it.");
+    if (!mayDecide(user, write.userId())) {
+      outcome = ToolOutcome.error(NOT_REQUESTER);
     } else {
       outcome = applyAsUser(user, id, write);
     }
@@ -199,6 +220,16 @@ public final class AgentService implements StreamingAssistant {
         text,
         new ChatReply.OrgSummary(active.id(), active.name(), active.environment().wireName()),
         calls);
+  }
+
+  private String existing(String conversationId) {
+    return conversations
+        .owner(conversationId)
+        .map(owner -> conversationId)
+        .orElseThrow(
+            () ->
+                ScopienException.notFound(
+                    "unknown_conversation", "There is no conversation with that id."));
   }
 
   private String owned(User user, String conversationId) {

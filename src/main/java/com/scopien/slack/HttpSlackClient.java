@@ -48,7 +48,7 @@ final class HttpSlackClient implements SlackClient {
   }
 
   @Override
-  public void postMessage(String channel, String threadTs, SlackMessage message) {
+  public String postMessage(String channel, String threadTs, SlackMessage message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("channel", channel);
     if (threadTs != null) {
@@ -58,9 +58,21 @@ final class HttpSlackClient implements SlackClient {
     body.put("blocks", message.blocks());
     body.put("unfurl_links", false);
     body.put("unfurl_media", false);
-    call(
-        "chat.postMessage",
-        jsonPost(method("chat.postMessage"), body).header(AUTHORIZATION, bearer()));
+    JsonNode answer =
+        call(
+            "chat.postMessage",
+            jsonPost(method("chat.postMessage"), body).header(AUTHORIZATION, bearer()));
+    return answer.path("ts").asText(null);
+  }
+
+  @Override
+  public void update(String channel, String ts, SlackMessage message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("channel", channel);
+    body.put("ts", ts);
+    body.put("text", message.text());
+    body.put("blocks", message.blocks());
+    call("chat.update", jsonPost(method("chat.update"), body).header(AUTHORIZATION, bearer()));
   }
 
   @Override

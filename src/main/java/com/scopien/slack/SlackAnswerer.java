@@ -1,8 +1,11 @@
 package com.scopien.slack;
 
 import com.scopien.ScopienException;
+import com.scopien.agent.ChatListener;
 import com.scopien.security.User;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,31 +19,64 @@ final class SlackAnswerer {
   private static final Logger LOG = LoggerFactory.getLogger(SlackAnswerer.class);
   static final String GENERIC_FAILURE = "Something went wrong on our side; please try again.";
 
+  /** How answers in a thread show progress: when the placeholder appears, how often it changes. */
+  record Pacing(ScheduledExecutorService ticker, Duration grace, Duration interval) {}
+
   private final SlackIdentities identities;
   private final SlackConversations conversations;
   private final SlackClient slack;
+  private final Pacing pacing;
 
-  SlackAnswerer(SlackIdentities identities, SlackConversations conversations, SlackClient slack) {
+  SlackAnswerer(
+      SlackIdentities identities,
+      SlackConversations conversations,
+      SlackClient slack,
+      Pacing pacing) {
     this.identities = identities;
     this.conversations = conversations;
     this.slack = slack;
+    this.pacing = pacing;
   }
 
   Optional<User> identify(String slackUserId) {
     return identities.resolve(slackUserId);
   }
 
-  /** Asks the assistant as {@code user} in the thread's conversation and delivers the answer. */
-  void answer(Optional<User> user, String threadKey, String text, Consumer<SlackMessage> deliver) {
-    SlackMessage message;
-    if (user.isEmpty()) {
-      message = SlackReplies.note(SlackReplies.UNKNOWN_USER);
-    } else if (text.isBlank()) {
-      message = SlackMessage.note(SlackReplies.HELP);
-    } else {
-      message = ask(user.get(), threadKey, text);
+  /**
+   * Asks the assistant as {@code user} in the thread's conversation and delivers the answer in one
+   * piece (a slash command's response URL).
+   */
+  void answer(
+      Optional<User> user,
+      String slackUserId,
+      String threadKey,
+      String text,
+      Consumer<SlackMessage> deliver) {
+    deliver(deliver, message(user, slackUserId, threadKey, text, ChatListener.NONE));
+  }
+
+  /**
+   * Asks the assistant and answers in a Slack thread, showing progress when the answer takes a
+   * while (see {@link SlackProgress}).
+   */
+  void answerInThread(
+      Optional<User> user,
+      String slackUserId,
+      String threadKey,
+      String text,
+      String channel,
+      String threadTs) {
+    if (user.isEmpty() || SlackReplies.asksForHelp(text)) {
+      deliver(
+          m -> post(channel, threadTs, m),
+          message(user, slackUserId, threadKey, text, ChatListener.NONE));
+      return;
     }
-    deliver(deliver, message);
+    SlackProgress progress =
+        SlackProgress.start(
+            slack, pacing.ticker(), channel, threadTs, pacing.grace(), pacing.interval());
+    SlackMessage message = message(user, slackUserId, threadKey, text, progress);
+    deliver(progress::finish, message);
   }
 
   void post(String channel, String threadTs, SlackMessage message) {
@@ -55,9 +91,21 @@ final class SlackAnswerer {
     }
   }
 
-  private SlackMessage ask(User user, String threadKey, String text) {
+  private SlackMessage message(
+      Optional<User> user,
+      String slackUserId,
+      String threadKey,
+      String text,
+      ChatListener listener) {
+    if (user.isEmpty()) {
+      return SlackReplies.note(SlackReplies.UNKNOWN_USER);
+    }
+    if (SlackReplies.asksForHelp(text)) {
+      return SlackMessage.note(SlackReplies.HELP);
+    }
     try {
-      return SlackReplies.answer(conversations.ask(user, threadKey, text));
+      return SlackReplies.answer(
+          conversations.ask(user.get(), threadKey, text, listener), slackUserId);
     } catch (ScopienException e) {
       if (e.kind() == ScopienException.Kind.INTERNAL) {
         LOG.error("The assistant failed for a Slack message: {}", e.code(), e);

@@ -11,6 +11,7 @@ final class SlackBlocks {
 
   static final String CONFIRM = "scopien_confirm";
   static final String CANCEL = "scopien_cancel";
+  static final String PENDING_BLOCK = "scopien_pending";
 
   private SlackBlocks() {}
 
@@ -25,18 +26,29 @@ final class SlackBlocks {
   /**
    * Confirm and Cancel for the change waiting in a conversation. The buttons carry the
    * conversation's id; Slack signs the click that sends it back, and the agent checks that the
-   * person clicking owns that conversation.
+   * person clicking asked for the change or is an admin. The block's id names the Slack user who
+   * asked ({@code scopien_pending:U123}), only so that a refusal can name them.
+   *
+   * @param askedBy the Slack user id of the person who asked, or null
    */
-  static Map<String, Object> confirmButtons(String conversationId) {
+  static Map<String, Object> confirmButtons(String conversationId, String askedBy) {
     return Map.of(
         "type",
         "actions",
         "block_id",
-        "scopien_pending",
+        askedBy == null ? PENDING_BLOCK : PENDING_BLOCK + ":" + askedBy,
         "elements",
         List.of(
             button("Confirm", CONFIRM, "primary", conversationId),
             button("Cancel", CANCEL, "danger", conversationId)));
+  }
+
+  /** The Slack user named in a buttons block's id, if it names one. */
+  static String askedBy(String blockId) {
+    String prefix = PENDING_BLOCK + ":";
+    return blockId != null && blockId.startsWith(prefix)
+        ? blockId.substring(prefix.length())
+        : null;
   }
 
   private static Map<String, Object> button(

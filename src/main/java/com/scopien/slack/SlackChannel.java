@@ -1,6 +1,6 @@
 package com.scopien.slack;
 
-import com.scopien.agent.Assistant;
+import com.scopien.agent.StreamingAssistant;
 import com.scopien.config.ScopienConfig;
 import com.scopien.security.AuditLog;
 import com.scopien.security.HmacVerifier;
@@ -11,7 +11,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Scopien in Slack: the Events API ({@code POST /slack/events}), the {@code /scopien} slash command
@@ -29,23 +31,32 @@ public final class SlackChannel implements WebServer.Routes, AutoCloseable {
   private static final int WORKERS = 4;
   private static final int QUEUE = 100;
 
+  /** An answer ready within this is posted at once; a longer one shows "Working on it…" first. */
+  static final Duration PROGRESS_GRACE = Duration.ofMillis(800);
+
+  /** Slack allows about one chat.update a second per message. */
+  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+
   private final Handler events;
   private final Handler commands;
   private final Handler interactivity;
   private final SlackAdminHandler admin;
   private final SlackWorkers workers;
+  private final ScheduledExecutorService ticker;
 
   private SlackChannel(
       Handler events,
       Handler commands,
       Handler interactivity,
       SlackAdminHandler admin,
-      SlackWorkers workers) {
+      SlackWorkers workers,
+      ScheduledExecutorService ticker) {
     this.events = events;
     this.commands = commands;
     this.interactivity = interactivity;
     this.admin = admin;
     this.workers = workers;
+    this.ticker = ticker;
   }
 
   /**
@@ -57,7 +68,7 @@ public final class SlackChannel implements WebServer.Routes, AutoCloseable {
    */
   public static SlackChannel create(
       Optional<ScopienConfig.Slack> settings,
-      Assistant assistant,
+      StreamingAssistant assistant,
       PendingWrites pending,
       UserService users,
       AuditLog audit,
@@ -74,24 +85,27 @@ public final class SlackChannel implements WebServer.Routes, AutoCloseable {
                   "slack_not_configured",
                   "Slack is not set up on this server: set SCOPIEN_SLACK_SIGNING_SECRET and"
                       + " SCOPIEN_SLACK_BOT_TOKEN.");
-      return new SlackChannel(off, off, off, admin, null);
+      return new SlackChannel(off, off, off, admin, null, null);
     }
     ScopienConfig.Slack slack = settings.get();
     SlackClient client = new HttpSlackClient(http, slack.apiUrl(), slack.botToken());
     SlackGate gate =
         new SlackGate(new SlackRequestVerifier(slack.signingSecret(), new HmacVerifier(), clock));
     SlackWorkers workers = new SlackWorkers(WORKERS, QUEUE);
+    ScheduledExecutorService ticker = SlackWorkers.ticker();
     SlackAnswerer answerer =
         new SlackAnswerer(
             new SlackIdentities(store, client, users, clock),
             new SlackConversations(assistant, store, clock),
-            client);
+            client,
+            new SlackAnswerer.Pacing(ticker, PROGRESS_GRACE, PROGRESS_INTERVAL));
     SlackEventsHandler events =
         new SlackEventsHandler(gate, store, workers, answerer, new SlackBot(client), clock);
     SlackCommandHandler commands = new SlackCommandHandler(gate, workers, answerer, client);
     SlackInteractionHandler buttons =
         new SlackInteractionHandler(gate, workers, answerer, pending, client);
-    return new SlackChannel(events::handle, commands::handle, buttons::handle, admin, workers);
+    return new SlackChannel(
+        events::handle, commands::handle, buttons::handle, admin, workers, ticker);
   }
 
   @Override
@@ -109,6 +123,9 @@ public final class SlackChannel implements WebServer.Routes, AutoCloseable {
   public void close() {
     if (workers != null) {
       workers.close();
+    }
+    if (ticker != null) {
+      ticker.shutdownNow();
     }
   }
 }

@@ -20,8 +20,18 @@ interface SlackClient {
    * Posts a message ({@code chat.postMessage}).
    *
    * @param threadTs the thread to answer in, or null for a new message
+   * @return the new message's {@code ts}, which names it for {@link #update}; null if Slack did not
+   *     say
    */
-  void postMessage(String channel, String threadTs, SlackMessage message);
+  String postMessage(String channel, String threadTs, SlackMessage message);
+
+  /**
+   * Replaces the text and blocks of a message the bot posted ({@code chat.update}). Slack allows
+   * about one update per second per message; callers pace themselves.
+   *
+   * @param ts the message's {@code ts}, as {@link #postMessage} returned it
+   */
+  void update(String channel, String ts, SlackMessage message);
 
   /**
    * The email address of a Slack user ({@code users.info}, needs the {@code users:read.email}

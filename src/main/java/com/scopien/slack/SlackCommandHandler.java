@@ -40,7 +40,7 @@ final class SlackCommandHandler {
     String user = required(form, "user_id");
     URI responseUrl = responseUrl(required(form, "response_url"));
     String text = form.getOrDefault("text", "").strip();
-    if (text.isEmpty() || text.equalsIgnoreCase("help")) {
+    if (SlackReplies.asksForHelp(text)) {
       ephemeral(ctx, SlackReplies.HELP);
       return;
     }
@@ -51,6 +51,7 @@ final class SlackCommandHandler {
             () ->
                 answerer.answer(
                     answerer.identify(user),
+                    user,
                     key,
                     SlackText.plain(text, null),
                     reply -> slack.respond(responseUrl, reply, true)));

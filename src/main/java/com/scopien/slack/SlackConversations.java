@@ -1,8 +1,9 @@
 package com.scopien.slack;
 
 import com.scopien.ScopienException;
-import com.scopien.agent.Assistant;
+import com.scopien.agent.ChatListener;
 import com.scopien.agent.ChatReply;
+import com.scopien.agent.StreamingAssistant;
 import com.scopien.security.User;
 import java.time.Clock;
 import java.util.Optional;
@@ -15,12 +16,12 @@ import java.util.Optional;
  * one person in one thread are answered one at a time.
  */
 final class SlackConversations {
-  private final Assistant assistant;
+  private final StreamingAssistant assistant;
   private final SlackStore store;
   private final Clock clock;
   private final Object[] locks = new Object[64];
 
-  SlackConversations(Assistant assistant, SlackStore store, Clock clock) {
+  SlackConversations(StreamingAssistant assistant, SlackStore store, Clock clock) {
     this.assistant = assistant;
     this.store = store;
     this.clock = clock;
@@ -38,19 +39,22 @@ final class SlackConversations {
     return team + ":" + channel + ":" + threadTs;
   }
 
-  /** Sends the message into the person's conversation in the thread, starting one if needed. */
-  ChatReply ask(User user, String threadKey, String message) {
+  /**
+   * Sends the message into the person's conversation in the thread, starting one if needed; {@code
+   * listener} hears the tools as they run.
+   */
+  ChatReply ask(User user, String threadKey, String message, ChatListener listener) {
     synchronized (locks[Math.floorMod((threadKey + user.id()).hashCode(), locks.length)]) {
       Optional<String> known = store.conversation(threadKey, user.id());
       ChatReply reply;
       try {
-        reply = assistant.chat(user, known.orElse(null), message);
+        reply = assistant.chat(user, known.orElse(null), message, listener);
       } catch (ScopienException e) {
         if (known.isEmpty() || !"unknown_conversation".equals(e.code())) {
           throw e;
         }
         // The conversation is gone from the store (or was never this user's): start afresh.
-        reply = assistant.chat(user, null, message);
+        reply = assistant.chat(user, null, message, listener);
       }
       if (!known.map(reply.conversationId()::equals).orElse(false)) {
         store.saveConversation(threadKey, user.id(), reply.conversationId(), clock.instant());

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each event is taken once, by {@code event_id} in the store, so a retry (Slack sends {@code
  * X-Slack-Retry-Num} when it thinks a delivery failed) or a second instance does not answer twice.
- * Messages from bots (Scopien's own included) and edits, deletions and other subtypes are ignored.
+ * Messages from bots (Scopien's own included) and edits, deletions and other subtypes are ignored;
+ * Slack sends an {@code app_mention} again, marked {@code edited}, when a mention is edited, and
+ * that is not answered twice.
  */
 final class SlackEventsHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SlackEventsHandler.class);
@@ -125,11 +127,13 @@ final class SlackEventsHandler {
       return;
     }
     String text = SlackText.plain(message.text(), botUserId);
-    answerer.answer(
+    answerer.answerInThread(
         user,
+        message.user(),
         message.threadKey(),
         text,
-        reply -> answerer.post(message.channel(), message.replyThreadTs(), reply));
+        message.channel(),
+        message.replyThreadTs());
   }
 
   /** The message to answer in an event, if it is one Scopien should answer. */
@@ -139,7 +143,14 @@ final class SlackEventsHandler {
     if (!type.equals("app_mention") && !type.equals("message")) {
       return Optional.empty();
     }
-    if (event.hasNonNull("subtype") || event.hasNonNull("bot_id") || event.has("bot_profile")) {
+    // Edits (message_changed, or an app_mention sent again with "edited"), deletions, joins and
+    // bots' messages are not requests; a reply also sent to the channel (thread_broadcast) is.
+    String subtype = event.path("subtype").asText("");
+    boolean personMessage = subtype.isEmpty() || subtype.equals("thread_broadcast");
+    if (!personMessage
+        || event.has("edited")
+        || event.hasNonNull("bot_id")
+        || event.has("bot_profile")) {
       return Optional.empty();
     }
     String user = event.path("user").asText("");

@@ -21,20 +21,46 @@ final class SlackReplies {
       "I don't know who you are in Scopien yet, so I can't look at Salesforce data for you. Ask a"
           + " Scopien admin to add a Scopien user with your Slack email address, or to link your"
           + " Slack account to your Scopien user.";
+
+  /** What {@code /scopien help} (or a mention saying only "help") answers: what can be asked. */
   static final String HELP =
-      "Ask me about your Salesforce data, for example _show opportunities in production org_,"
-          + " _switch to sandbox_ or _what's our API usage?_";
+      String.join(
+          "\n",
+          "*What you can ask Scopien* (mention @Scopien in a thread, write to it directly, or use"
+              + " `/scopien <request>`):",
+          "• *Find records*: _show opportunities over 50k in production_, _contacts at Globex_,"
+              + " _leads created this week_, _top 5 accounts by revenue_",
+          "• *Count*: _how many open cases are there?_",
+          "• *One record*: _get the opportunity Acme Corp Deal_",
+          "• *Change data*: _update the amount of Acme Corp Deal to 80000_, _create a lead for"
+              + " Jane Smith at Globex_ (a change in production waits for *Confirm*: by you or an"
+              + " admin)",
+          "• *Fields and picklists*: _what fields are on Opportunity?_",
+          "• *Orgs*: _which orgs are connected?_, _switch to sandbox_ (for this thread only)",
+          "• *Sync*: _sync contacts now_, _is the sync running?_, _any sync errors?_",
+          "• *API budget*: _what's our API usage?_",
+          "Follow-ups work in the same thread: _now the sandbox_, _and contacts?_, _yes_.");
 
   private SlackReplies() {}
 
-  /** The assistant's reply, naming the org, with buttons when a change waits for confirmation. */
-  static SlackMessage answer(ChatReply reply) {
-    return build(reply, null, true);
+  /** True for an empty request or one that only says "help" (or "help?"). */
+  static boolean asksForHelp(String text) {
+    String plain = text.strip().replaceAll("[?!.]+$", "").strip();
+    return plain.isEmpty() || plain.equalsIgnoreCase("help");
+  }
+
+  /**
+   * The assistant's reply, naming the org, with buttons when a change waits for confirmation.
+   *
+   * @param askedBy the Slack user who asked, named to anyone else who clicks the buttons
+   */
+  static SlackMessage answer(ChatReply reply, String askedBy) {
+    return build(reply, null, askedBy);
   }
 
   /** The outcome of a button click, without buttons, saying who clicked. */
   static SlackMessage outcome(ChatReply reply, String decidedBy) {
-    return build(reply, decidedBy, false);
+    return build(reply, decidedBy, null);
   }
 
   /** A short message of our own; {@code plainText} is escaped here. */
@@ -42,7 +68,7 @@ final class SlackReplies {
     return SlackMessage.note(SlackText.escape(plainText));
   }
 
-  private static SlackMessage build(ChatReply reply, String decidedBy, boolean buttons) {
+  private static SlackMessage build(ChatReply reply, String decidedBy, String askedBy) {
     List<String> chunks = chunks(SlackText.fromMarkdown(reply.reply()), SECTION_BUDGET);
     List<Map<String, Object>> blocks = new ArrayList<>();
     for (int i = 0; i < chunks.size() && i < MAX_SECTIONS; i++) {
@@ -55,8 +81,8 @@ final class SlackReplies {
     blocks.add(SlackBlocks.context(decidedBy == null ? org : org + " · " + decidedBy));
     boolean waiting =
         reply.toolCalls().stream().anyMatch(c -> NEEDS_CONFIRMATION.equals(c.status()));
-    if (buttons && waiting) {
-      blocks.add(SlackBlocks.confirmButtons(reply.conversationId()));
+    if (decidedBy == null && waiting) {
+      blocks.add(SlackBlocks.confirmButtons(reply.conversationId(), askedBy));
     }
     String first = chunks.isEmpty() ? "" : chunks.get(0);
     return new SlackMessage(first + "\n" + org, blocks);

@@ -3,6 +3,8 @@ package com.scopien.slack;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +38,24 @@ final class SlackWorkers implements AutoCloseable {
             },
             new ThreadPoolExecutor.AbortPolicy());
     pool.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * The small pool that posts and updates "Working on it…" messages while workers wait for the
+   * assistant (daemon threads; shut down with the channel).
+   */
+  static ScheduledExecutorService ticker() {
+    AtomicInteger count = new AtomicInteger();
+    ScheduledThreadPoolExecutor ticker =
+        new ScheduledThreadPoolExecutor(
+            2,
+            task -> {
+              Thread t = new Thread(task, "slack-progress-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    ticker.setRemoveOnCancelPolicy(true);
+    return ticker;
   }
 
   /** Queues {@code task}; false when the queue is full or the pool is closing. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scopien.ScopienException;
+import com.scopien.security.Role;
+import com.scopien.security.User;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Production writes wait for a confirmation checked in code; sandbox writes run at once. */
@@ -144,5 +147,61 @@ class ConfirmationTest {
     assertThat(next.toolCalls()).isEmpty();
     assertThat(fixture.production.writes).isEmpty();
     assertThat(fixture.production.size("Account")).isEqualTo(accounts);
+  }
+
+  @Test
+  void theRequesterOrAnAdminMayDecideAndNobodyElseChangesAnything() {
+    User otherRep = new User("u-rep2", "Otto Other", "otto@acme.com", Role.USER);
+    ChatReply asked =
+        agent.chat(AgentFixture.REP, null, "Change the lead score of Jane Smith to 90");
+    assertThat(asked.toolCalls().get(0).status()).isEqualTo("needs_confirmation");
+    String id = asked.conversationId();
+
+    for (User stranger : List.of(otherRep, AgentFixture.GUEST)) {
+      assertThatThrownBy(() -> agent.confirmPending(stranger, id))
+          .isInstanceOfSatisfying(
+              ScopienException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(ScopienException.Kind.FORBIDDEN);
+                assertThat(e.code()).isEqualTo("not_requester");
+                assertThat(e.getMessage()).contains("or an admin");
+              });
+      assertThatThrownBy(() -> agent.cancelPending(stranger, id))
+          .isInstanceOfSatisfying(
+              ScopienException.class, e -> assertThat(e.code()).isEqualTo("not_requester"));
+    }
+    assertThat(fixture.production.writes).isEmpty();
+    assertThat(agent.pendingChange(AgentFixture.REP, id)).isPresent();
+
+    ChatReply confirmed = agent.confirmPending(AgentFixture.ADMIN, id);
+
+    assertThat(confirmed.toolCalls().get(0).status()).isEqualTo("ok");
+    assertThat(confirmed.conversationId()).isEqualTo(id);
+    assertThat(fixture.production.writes).hasSize(1).allMatch(w -> w.endsWith("{Score__c=90}"));
+    // The requester's conversation shows the confirmation.
+    assertThat(agent.history(AgentFixture.REP, id))
+        .extracting(StreamingAssistant.ChatTurn::text)
+        .contains("Confirm");
+  }
+
+  @Test
+  void theRequesterMayCancelAndAGuestRequesterCannotConfirm() {
+    ChatReply asked =
+        agent.chat(AgentFixture.REP, null, "Change the lead score of Jane Smith to 91");
+    ChatReply cancelled = agent.cancelPending(AgentFixture.REP, asked.conversationId());
+    assertThat(cancelled.reply()).startsWith("Cancelled; nothing was changed.");
+
+    ChatReply again =
+        agent.chat(
+            AgentFixture.REP, asked.conversationId(), "Change the lead score of Jane Smith to 92");
+    assertThat(again.toolCalls().get(0).status()).isEqualTo("needs_confirmation");
+    // The same person after an admin lowered their role to Guest.
+    User demoted = new User(AgentFixture.REP.id(), "Rita Rep", "rita@acme.com", Role.GUEST);
+    assertThatThrownBy(() -> agent.confirmPending(demoted, asked.conversationId()))
+        .isInstanceOfSatisfying(
+            ScopienException.class, e -> assertThat(e.code()).isEqualTo("not_requester"));
+    ChatReply yes = agent.chat(demoted, asked.conversationId(), "yes");
+    assertThat(yes.toolCalls().get(0).status()).isEqualTo("error");
+    assertThat(fixture.production.writes).isEmpty();
   }
 }

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A fake of Slack's Web API on 127.0.0.1: {@code chat.postMessage}, {@code users.info} and {@code
- * auth.test} under {@code /api}, and response URLs under {@code /hooks}. It records every call with
- * its body and Authorization header, so tests assert on what Scopien actually sent.
+ * A fake of Slack's Web API on 127.0.0.1: {@code chat.postMessage}, {@code chat.update}, {@code
+ * users.info} and {@code auth.test} under {@code /api}, and response URLs under {@code /hooks}. It
+ * records every call with its body and Authorization header, so tests assert on what Scopien
+ * actually sent, and keeps the messages as they now read (posted, then updated) by channel and ts.
  */
 final class FakeSlackServer implements AutoCloseable {
   static final String BOT_USER = "UBOT";
@@ -41,6 +43,17 @@ final class FakeSlackServer implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, String> emails = new ConcurrentHashMap<>();
+
+  /** A message as it now reads: where it was posted and its latest text and blocks. */
+  record Message(String channel, String threadTs, String ts, JsonNode body) {
+    String text() {
+      return body.toString();
+    }
+  }
+
+  private final List<Message> messages = new CopyOnWriteArrayList<>();
+  private final AtomicLong seq = new AtomicLong(1_700_000_000_000_000L);
+  private volatile boolean refuseUpdates;
 
   FakeSlackServer() {
     try {
@@ -67,6 +80,34 @@ final class FakeSlackServer implements AutoCloseable {
     emails.put(slackUserId, email);
   }
 
+  /** Makes every {@code chat.update} fail as Slack does ({@code "ok": false}), or work again. */
+  void refuseUpdates(boolean refuse) {
+    refuseUpdates = refuse;
+  }
+
+  /** The messages in one thread, oldest first, as they read after every update. */
+  List<Message> thread(String channel, String threadTs) {
+    return messages.stream()
+        .filter(m -> m.channel().equals(channel) && threadTs.equals(m.threadTs()))
+        .toList();
+  }
+
+  /** The messages in one thread that are answers, not a "Working on it…" still being updated. */
+  List<Message> answers(String channel, String threadTs) {
+    return thread(channel, threadTs).stream()
+        .filter(m -> !m.body().path("text").asText().startsWith(SlackProgress.WORKING))
+        .toList();
+  }
+
+  /** The {@code chat.update} calls for one message. */
+  List<Call> updates(String channel, String ts) {
+    return calls(
+        c ->
+            c.path().equals("/api/chat.update")
+                && channel.equals(c.body().path("channel").asText())
+                && ts.equals(c.body().path("ts").asText()));
+  }
+
   List<Call> calls(Predicate<Call> which) {
     return calls.stream().filter(which).toList();
   }
@@ -89,10 +130,10 @@ final class FakeSlackServer implements AutoCloseable {
   }
 
   /** Waits until {@code which} holds at least {@code count} calls, and returns them. */
-  List<Call> await(java.util.function.Supplier<List<Call>> which, int count, Duration timeout) {
+  <T> List<T> await(java.util.function.Supplier<List<T>> which, int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      List<Call> found = which.get();
+      List<T> found = which.get();
       if (found.size() >= count) {
         return found;
       }
@@ -130,7 +171,8 @@ final class FakeSlackServer implements AutoCloseable {
             Instant.now()));
     String answer =
         switch (path) {
-          case "/api/chat.postMessage" -> "{\"ok\":true,\"ts\":\"" + System.nanoTime() + "\"}";
+          case "/api/chat.postMessage" -> post(body);
+          case "/api/chat.update" -> update(body);
           case "/api/auth.test" ->
               json.writeValueAsString(
                   Map.of("ok", true, "user_id", BOT_USER, "bot_id", BOT_ID, "team_id", TEAM));
@@ -144,6 +186,30 @@ final class FakeSlackServer implements AutoCloseable {
     exchange.sendResponseHeaders(200, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  private String post(JsonNode body) {
+    long n = seq.incrementAndGet();
+    String ts = (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+    String thread = body.hasNonNull("thread_ts") ? body.path("thread_ts").asText() : null;
+    messages.add(new Message(body.path("channel").asText(), thread, ts, body));
+    return "{\"ok\":true,\"ts\":\"" + ts + "\"}";
+  }
+
+  private synchronized String update(JsonNode body) {
+    if (refuseUpdates) {
+      return "{\"ok\":false,\"error\":\"cant_update_message\"}";
+    }
+    String channel = body.path("channel").asText();
+    String ts = body.path("ts").asText();
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      if (m.channel().equals(channel) && m.ts().equals(ts)) {
+        messages.set(i, new Message(channel, m.threadTs(), ts, body));
+        return "{\"ok\":true,\"ts\":\"" + ts + "\"}";
+      }
+    }
+    return "{\"ok\":false,\"error\":\"message_not_found\"}";
   }
 
   private String userInfo(String query) throws IOException {

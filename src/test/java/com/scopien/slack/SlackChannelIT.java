@@ -49,6 +49,8 @@ class SlackChannelIT {
   private static final String GUS = "UGUS1";
   private static final String NOBODY = "UNOBODY1";
   private static final String LINKED = "ULINKED1";
+  private static final String UMA = "UUMA1";
+  private static final String OTTO = "UOTTO1";
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -86,9 +88,13 @@ class SlackChannelIT {
     base = "http://127.0.0.1:" + app.port();
     app.users().createUser("Ada Admin", "ada@acme.test", Role.ADMIN);
     app.users().createUser("Gus Guest", "gus@acme.test", Role.GUEST);
+    app.users().createUser("Uma User", "uma@acme.test", Role.USER);
+    app.users().createUser("Otto Other", "otto@acme.test", Role.USER);
     slack.email(ADA, "Ada@Acme.test");
     slack.email(GUS, "gus@acme.test");
     slack.email(NOBODY, "nobody@elsewhere.test");
+    slack.email(UMA, "uma@acme.test");
+    slack.email(OTTO, "otto@acme.test");
     production = client(app.demoOrgUrls().get(0));
   }
 
@@ -125,9 +131,9 @@ class SlackChannelIT {
 
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(ackMillis).isLessThan(3_000);
-    FakeSlackServer.Call post = slack.await(() -> slack.posts(CHANNEL, ts), 1, WAIT).get(0);
+    String sent = answer(CHANNEL, ts).toString();
+    FakeSlackServer.Call post = slack.posts(CHANNEL, ts).get(0);
     assertThat(post.authorization()).isEqualTo("Bearer " + BOT_TOKEN);
-    String sent = post.body().toString();
     assertThat(sent).contains(App.DEMO_PRODUCTION).contains("production").contains("```");
     List<String> names =
         production.query("SELECT Name FROM Opportunity").records().stream()
@@ -263,47 +269,182 @@ class SlackChannelIT {
   }
 
   @Test
+  void helpListsWhatCanBeAskedBothAsACommandAndAsAMention() throws Exception {
+    String form =
+        form(
+            Map.of(
+                "command",
+                "/scopien",
+                "text",
+                "help",
+                "team_id",
+                FakeSlackServer.TEAM,
+                "channel_id",
+                CHANNEL,
+                "user_id",
+                ADA,
+                "response_url",
+                slack.responseUrl("help" + SEQ.incrementAndGet())));
+    HttpResponse<String> ack =
+        post("/slack/commands", form, "application/x-www-form-urlencoded", now(), Map.of());
+
+    JsonNode help = JSON.readTree(ack.body());
+    assertThat(help.path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(help.path("text").asText())
+        .contains("What you can ask Scopien", "switch to sandbox");
+
+    String ts = ts();
+    event(mention(ADA, ts, null, "<@UBOT> help"));
+    assertThat(answer(CHANNEL, ts).toString()).contains("What you can ask Scopien");
+  }
+
+  @Test
+  void anEditedMentionIsNotAnsweredAgain() throws Exception {
+    String ts = ts();
+    event(mention(ADA, ts, null, "<@UBOT> how many leads are there?"));
+    answer(CHANNEL, ts);
+    ObjectNode edited =
+        (ObjectNode) JSON.readTree(mention(ADA, ts, null, "<@UBOT> how many leads?"));
+    ((ObjectNode) edited.path("event")).putObject("edited").put("user", ADA).put("ts", ts());
+
+    assertThat(event(JSON.writeValueAsString(edited)).statusCode()).isEqualTo(200);
+    settle();
+    assertThat(slack.thread(CHANNEL, ts)).hasSize(1);
+  }
+
+  @Test
   void aProductionWriteWaitsForConfirmThenChangesExactlyThatField() throws Exception {
     SObjectRecord before = deal();
     String ts = ts();
     event(mention(ADA, ts, null, "<@UBOT> update the amount of Acme Corp Deal to 80000"));
-    JsonNode asked = slack.await(() -> slack.posts(CHANNEL, ts), 1, WAIT).get(0).body();
+    FakeSlackServer.Message asked = awaitAnswer(CHANNEL, ts);
+    int shown = slack.updates(CHANNEL, asked.ts()).size();
 
-    JsonNode buttons = actions(asked);
-    assertThat(buttons).as(asked.toString()).isNotNull();
+    JsonNode buttons = actions(asked.body());
+    assertThat(buttons).as(asked.text()).isNotNull();
     assertThat(buttons.path("elements").findValuesAsText("action_id"))
         .containsExactly("scopien_confirm", "scopien_cancel");
+    assertThat(buttons.path("block_id").asText()).isEqualTo("scopien_pending:" + ADA);
     String conversation = buttons.path("elements").get(0).path("value").asText();
-    assertThat(asked.toString()).contains(App.DEMO_PRODUCTION);
+    assertThat(asked.text()).contains(App.DEMO_PRODUCTION);
     assertThat(deal().get("Amount")).isEqualTo(before.get("Amount"));
 
-    // Someone else's click changes nothing and leaves the buttons.
+    // A Guest's click changes nothing, is answered privately, and leaves the buttons.
     String gusHook = "gus" + SEQ.incrementAndGet();
-    assertThat(click(GUS, "scopien_confirm", conversation, gusHook).statusCode()).isEqualTo(200);
+    assertThat(click(GUS, "scopien_confirm", asked, gusHook).statusCode()).isEqualTo(200);
     JsonNode refused = slack.await(() -> slack.hooks(gusHook), 1, WAIT).get(0).body();
     assertThat(refused.path("replace_original").asBoolean()).isFalse();
-    assertThat(refused.toString()).contains("Only the person who asked");
+    assertThat(refused.path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(refused.path("text").asText())
+        .isEqualTo("Only <@" + ADA + "> or an admin can confirm this.");
     assertThat(deal().get("Amount")).isEqualTo(before.get("Amount"));
+    assertThat(actions(message(asked).body())).isNotNull();
 
     String adaHook = "ada" + SEQ.incrementAndGet();
-    assertThat(click(ADA, "scopien_confirm", conversation, adaHook).statusCode()).isEqualTo(200);
-    JsonNode done = slack.await(() -> slack.hooks(adaHook), 1, WAIT).get(0).body();
-    assertThat(done.path("replace_original").asBoolean()).isTrue();
-    assertThat(done.toString())
+    assertThat(click(ADA, "scopien_confirm", asked, adaHook).statusCode()).isEqualTo(200);
+    slack.await(() -> slack.updates(CHANNEL, asked.ts()), shown + 1, WAIT);
+    FakeSlackServer.Message done = message(asked);
+    assertThat(done.text())
         .contains("Confirmed by <@" + ADA + ">")
+        .doesNotContain("asked by")
         .contains(App.DEMO_PRODUCTION);
-    assertThat(actions(done)).isNull();
+    assertThat(actions(done.body())).isNull();
+    assertThat(slack.hooks(adaHook)).isEmpty();
 
     SObjectRecord after = deal();
     assertThat(((Number) after.get("Amount")).doubleValue()).isEqualTo(80000.0);
     assertThat(after.get("StageName")).isEqualTo(before.get("StageName"));
     assertThat(after.get("CloseDate")).isEqualTo(before.get("CloseDate"));
 
-    // A second click finds nothing waiting and applies nothing twice.
+    // A second click finds nothing waiting, applies nothing twice and keeps the message.
     String againHook = "again" + SEQ.incrementAndGet();
-    click(ADA, "scopien_confirm", conversation, againHook);
-    assertThat(slack.await(() -> slack.hooks(againHook), 1, WAIT).get(0).body().toString())
-        .contains("no longer waiting");
+    click(ADA, "scopien_confirm", asked, againHook);
+    JsonNode again = slack.await(() -> slack.hooks(againHook), 1, WAIT).get(0).body();
+    assertThat(again.toString()).contains("no longer waiting");
+    assertThat(again.path("replace_original").asBoolean()).isFalse();
+    assertThat(message(asked).text()).contains("Confirmed by <@" + ADA + ">");
+  }
+
+  @Test
+  void onlyTheRequesterOrAnAdminMayDecideAnotherPersonsWrite() throws Exception {
+    int leads = leadsNamed("Pending");
+    String ts = ts();
+    event(mention(UMA, ts, null, "<@UBOT> Create a lead for Petra Pending at Globex"));
+    FakeSlackServer.Message asked = awaitAnswer(CHANNEL, ts);
+    int shown = slack.updates(CHANNEL, asked.ts()).size();
+    assertThat(actions(asked.body())).as(asked.text()).isNotNull();
+
+    for (String stranger : List.of(OTTO, GUS)) {
+      for (String action : List.of("scopien_confirm", "scopien_cancel")) {
+        String hook = stranger + action + SEQ.incrementAndGet();
+        click(stranger, action, asked, hook);
+        JsonNode refused = slack.await(() -> slack.hooks(hook), 1, WAIT).get(0).body();
+        assertThat(refused.path("text").asText())
+            .isEqualTo(
+                "Only <@"
+                    + UMA
+                    + "> or an admin can "
+                    + (action.endsWith("confirm") ? "confirm" : "cancel")
+                    + " this.");
+        assertThat(refused.path("replace_original").asBoolean()).isFalse();
+      }
+    }
+    assertThat(slack.updates(CHANNEL, asked.ts())).hasSize(shown);
+    assertThat(leadsNamed("Pending")).isEqualTo(leads);
+
+    click(ADA, "scopien_confirm", asked, "adafor" + SEQ.incrementAndGet());
+    slack.await(() -> slack.updates(CHANNEL, asked.ts()), shown + 1, WAIT);
+
+    assertThat(message(asked).text())
+        .contains("Confirmed by <@" + ADA + ">, asked by <@" + UMA + ">");
+    assertThat(actions(message(asked).body())).isNull();
+    assertThat(leadsNamed("Pending")).isEqualTo(leads + 1);
+  }
+
+  @Test
+  void theRequesterMayCancelAndTheMessageSaysWho() throws Exception {
+    String ts = ts();
+    event(mention(UMA, ts, null, "<@UBOT> Create a lead for Carl Cancelled at Globex"));
+    FakeSlackServer.Message asked = awaitAnswer(CHANNEL, ts);
+    int shown = slack.updates(CHANNEL, asked.ts()).size();
+
+    click(UMA, "scopien_cancel", asked, "umacancel" + SEQ.incrementAndGet());
+    slack.await(() -> slack.updates(CHANNEL, asked.ts()), shown + 1, WAIT);
+
+    assertThat(message(asked).text())
+        .contains("Cancelled; nothing was changed")
+        .contains("Cancelled by <@" + UMA + ">")
+        .doesNotContain("asked by");
+    assertThat(leadsNamed("Cancelled")).isZero();
+  }
+
+  @Test
+  void theChatPanelAppliesTheSameRule() throws Exception {
+    String umaKey = keyOf("uma@acme.test");
+    String ottoKey = keyOf("otto@acme.test");
+    String gusKey = keyOf("gus@acme.test");
+    int leads = leadsNamed("Panel");
+    HttpResponse<String> asked =
+        api("POST", "/api/chat", "{\"message\":\"Create a lead for Pat Panel at Globex\"}", umaKey);
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+    String conversation = JSON.readTree(asked.body()).path("conversationId").asText();
+    String body = "{\"conversationId\":\"" + conversation + "\"}";
+
+    for (String key : List.of(ottoKey, gusKey)) {
+      for (String path : List.of("/api/chat/confirm", "/api/chat/cancel")) {
+        HttpResponse<String> refused = api("POST", path, body, key);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("error").path("code").asText())
+            .isEqualTo("not_requester");
+      }
+    }
+    assertThat(leadsNamed("Panel")).isEqualTo(leads);
+
+    HttpResponse<String> confirmed = api("POST", "/api/chat/confirm", body, ADMIN_KEY);
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(confirmed.body()).path("toolCalls").get(0).path("status").asText())
+        .isEqualTo("ok");
+    assertThat(leadsNamed("Panel")).isEqualTo(leads + 1);
   }
 
   @Test
@@ -311,7 +452,7 @@ class SlackChannelIT {
     Object amount = deal().get("Amount");
     String ts = ts();
     event(mention(GUS, ts, null, "<@UBOT> update the amount of Acme Corp Deal to 91000"));
-    JsonNode reply = slack.await(() -> slack.posts(CHANNEL, ts), 1, WAIT).get(0).body();
+    JsonNode reply = answer(CHANNEL, ts);
 
     assertThat(actions(reply)).isNull();
     assertThat(reply.toString()).containsIgnoringCase("role");
@@ -322,7 +463,7 @@ class SlackChannelIT {
   void anUnknownSlackUserIsToldToAskAnAdminAndSeesNoData() throws Exception {
     String ts = ts();
     event(mention(NOBODY, ts, null, "<@UBOT> show opportunities in production org"));
-    JsonNode reply = slack.await(() -> slack.posts(CHANNEL, ts), 1, WAIT).get(0).body();
+    JsonNode reply = answer(CHANNEL, ts);
 
     assertThat(reply.toString()).contains("Ask a Scopien admin").doesNotContain("```");
   }
@@ -331,8 +472,7 @@ class SlackChannelIT {
   void anAdminCanLinkASlackUserWithoutAMatchingEmail() throws Exception {
     String before = ts();
     event(mention(LINKED, before, null, "<@UBOT> list connected orgs"));
-    assertThat(slack.await(() -> slack.posts(CHANNEL, before), 1, WAIT).get(0).body().toString())
-        .contains("Ask a Scopien admin");
+    assertThat(answer(CHANNEL, before).toString()).contains("Ask a Scopien admin");
 
     HttpResponse<String> linked =
         api("PUT", "/api/slack/users/" + LINKED, "{\"email\":\"ada@acme.test\"}", ADMIN_KEY);
@@ -349,7 +489,7 @@ class SlackChannelIT {
 
     String after = ts();
     event(mention(LINKED, after, null, "<@UBOT> list connected orgs"));
-    assertThat(slack.await(() -> slack.posts(CHANNEL, after), 1, WAIT).get(0).body().toString())
+    assertThat(answer(CHANNEL, after).toString())
         .contains(App.DEMO_SANDBOX)
         .doesNotContain("Ask a Scopien admin");
   }
@@ -358,9 +498,9 @@ class SlackChannelIT {
   void followUpsInAThreadKeepTheThreadsConversation() throws Exception {
     String ts = ts();
     event(mention(ADA, ts, null, "<@UBOT> switch to sandbox"));
-    slack.await(() -> slack.posts(CHANNEL, ts), 1, WAIT);
+    answer(CHANNEL, ts);
     event(mention(ADA, ts(), ts, "<@UBOT> how many leads are there?"));
-    JsonNode second = slack.await(() -> slack.posts(CHANNEL, ts), 2, WAIT).get(1).body();
+    JsonNode second = slack.await(() -> slack.answers(CHANNEL, ts), 2, WAIT).get(1).body();
 
     assertThat(second.toString()).contains(App.DEMO_SANDBOX);
   }
@@ -402,7 +542,7 @@ class SlackChannelIT {
     for (String request : requests) {
       String ts = ts();
       event(mention(ADA, ts, null, "<@UBOT> " + request));
-      answers.add(slack.await(() -> slack.posts(CHANNEL, ts), 1, WAIT).get(0).body().toString());
+      answers.add(answer(CHANNEL, ts).toString());
     }
     return answers;
   }
@@ -424,23 +564,60 @@ class SlackChannelIT {
         .get(0);
   }
 
+  /** Clicks a button under a message the bot posted in a channel, as Slack sends the click. */
   private static HttpResponse<String> click(
-      String user, String actionId, String conversation, String hook) throws Exception {
+      String user, String actionId, FakeSlackServer.Message on, String hook) throws Exception {
+    JsonNode buttons = actions(on.body());
     ObjectNode payload = JSON.createObjectNode();
     payload.put("type", "block_actions");
     payload.putObject("user").put("id", user);
     payload.putObject("team").put("id", FakeSlackServer.TEAM);
-    payload.putObject("channel").put("id", CHANNEL);
+    payload.putObject("channel").put("id", on.channel());
+    payload
+        .putObject("container")
+        .put("type", "message")
+        .put("message_ts", on.ts())
+        .put("channel_id", on.channel())
+        .put("is_ephemeral", false);
     payload.put("response_url", slack.responseUrl(hook));
     payload
         .putArray("actions")
         .addObject()
         .put("action_id", actionId)
-        .put("block_id", "scopien_pending")
-        .put("value", conversation)
+        .put("block_id", buttons.path("block_id").asText())
+        .put("value", buttons.path("elements").get(0).path("value").asText())
         .put("type", "button");
     String body = form(Map.of("payload", JSON.writeValueAsString(payload)));
     return post("/slack/interactivity", body, "application/x-www-form-urlencoded", now(), Map.of());
+  }
+
+  /** The first answer in a thread, once it is there (not a "Working on it…" placeholder). */
+  private static FakeSlackServer.Message awaitAnswer(String channel, String ts) {
+    return slack.await(() -> slack.answers(channel, ts), 1, WAIT).get(0);
+  }
+
+  private static JsonNode answer(String channel, String ts) {
+    return awaitAnswer(channel, ts).body();
+  }
+
+  /** The message as it reads now. */
+  private static FakeSlackServer.Message message(FakeSlackServer.Message posted) {
+    return slack.thread(posted.channel(), posted.threadTs()).stream()
+        .filter(m -> m.ts().equals(posted.ts()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static int leadsNamed(String lastName) {
+    return production
+        .query("SELECT Id FROM Lead WHERE LastName = '" + lastName + "'")
+        .records()
+        .size();
+  }
+
+  private static String keyOf(String email) {
+    User user = app.users().findByEmail(email).orElseThrow();
+    return app.users().issueKey(user.id()).key().reveal();
   }
 
   private static String mention(String user, String ts, String threadTs, String text)

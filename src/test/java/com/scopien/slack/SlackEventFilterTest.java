@@ -41,10 +41,37 @@ class SlackEventFilterTest {
     ObjectNode joined = event("message", "C1", "U1", "1.1", null, "joined");
     joined.put("channel_type", "channel").put("subtype", "channel_join");
 
-    for (ObjectNode event : new ObjectNode[] {fromBot, edited, self, joined}) {
+    ObjectNode botMessage = JSON.createObjectNode().put("type", "message");
+    botMessage.put("subtype", "bot_message").put("bot_id", "B3").put("username", "deploy-bot");
+    botMessage.put("channel", "C1").put("channel_type", "channel").put("ts", "3.3");
+    botMessage.put("thread_ts", "1.1").put("text", "Deployed");
+    // As Slack sends an edit: the new message nested, no user at the top.
+    ObjectNode changed = JSON.createObjectNode().put("type", "message");
+    changed.put("subtype", "message_changed").put("channel", "D1").put("channel_type", "im");
+    changed.put("ts", "4.4").putObject("message").put("user", "U1").put("text", "show leads");
+    ObjectNode deleted = event("message", "D1", "U1", "5.5", null, "");
+    deleted.put("channel_type", "im").put("subtype", "message_deleted");
+    // A mention edited after it was answered comes again as an app_mention marked "edited".
+    ObjectNode editedMention = event("app_mention", "C1", "U1", "1.1", null, "<@UBOT> hi!");
+    editedMention.putObject("edited").put("user", "U1").put("ts", "1.9");
+
+    for (ObjectNode event :
+        new ObjectNode[] {
+          fromBot, edited, self, joined, botMessage, changed, deleted, editedMention
+        }) {
       assertThat(incoming(event)).as(event.toString()).isEmpty();
     }
     assertThat(incoming(event("reaction_added", "C1", "U1", "1.1", null, ""))).isEmpty();
+  }
+
+  @Test
+  void aThreadReplyAlsoSentToTheChannelIsStillAPersonsMessage() {
+    ObjectNode broadcast = event("message", "C1", "U1", "2.2", "1.1", "and in sandbox?");
+    broadcast.put("channel_type", "channel").put("subtype", "thread_broadcast");
+
+    assertThat(incoming(broadcast))
+        .get()
+        .satisfies(m -> assertThat(m.onlyInKnownThread()).isTrue());
   }
 
   @Test

@@ -27,15 +27,18 @@ final class KeywordIntentClassifier implements IntentClassifier {
               "\\b"
                   + SYNC
                   + "\\b.*\\b(errors?|failures?|failed|fail|failing"
-                  + "|problems?|issues?)\\b",
+                  + "|problems?|issues?|wrong|broke|broken|trouble)\\b",
               7),
-          cue(Intent.SYNC_ERRORS, "\\b(errors?|failures?|failed)\\b.*\\b" + SYNC + "\\b", 6),
+          cue(
+              Intent.SYNC_ERRORS,
+              "\\b(errors?|failures?|failed|wrong|broke|broken|trouble)\\b.*\\b" + SYNC + "\\b",
+              6),
           cue(
               Intent.SYNC_STATUS,
               "\\b"
                   + SYNC
                   + "\\b.*\\b(status|health|healthy|state|progress"
-                  + "|running|working|ok|going|doing)\\b",
+                  + "|running|working|ok|going|doing|up to date|current|behind|stuck|lagging)\\b",
               6),
           cue(Intent.SYNC_STATUS, "\\b(status|health|healthy|when did)\\b.*\\b" + SYNC + "\\b", 6),
           cue(Intent.SYNC_STATUS, "\\blast (synced|sync)\\b", 2),
@@ -65,7 +68,8 @@ final class KeywordIntentClassifier implements IntentClassifier {
                   + " (of|on|does|in|for)|field list|picklist values|what values)\\b",
               7),
           cue(Intent.DESCRIBE, "\\bfields\\b", 2),
-          cue(Intent.COUNT, "\\b(how many|count|number of|total number|how much)\\b", 6),
+          cue(Intent.COUNT, "\\b(how many|count|number of|total number|how much|tally)\\b", 6),
+          cue(Intent.COUNT, "\\b(how (big|large|long) (is|are)|size of)\\b", 5),
           cue(Intent.CREATE, "^(please\\s+)?(create|add|new|make|insert|register|log|enter)\\b", 6),
           cue(Intent.CREATE, "\\b(create|add a|add an|new)\\b", 3),
           cue(

@@ -66,6 +66,17 @@ class UnderstandingTest {
   }
 
   @Test
+  void theGistSetsAsideNamesSoARequestIsNotDrawnToAnExampleByItsCompany() {
+    assertThat(Gist.of("how many contacts are at Acme Corporation", v))
+        .isEqualTo("how many records are at " + Gist.NAME);
+    assertThat(Gist.of("Contacts at Globex", v)).isEqualTo("records at " + Gist.NAME);
+    assertThat(Gist.of("update the amount of Acme Corp Deal to 80000", v))
+        .isEqualTo("update the amount of " + Gist.NAME + " to 80000");
+    assertThat(Gist.of("Pull fresh data from Salesforce", v))
+        .isEqualTo("Pull fresh data from Salesforce");
+  }
+
+  @Test
   void combinedScoresKeepAStrongCueAndAddMeaningWhereThereIsNone() {
     CombinedIntentClassifier combined =
         new CombinedIntentClassifier(new KeywordIntentClassifier(), classifier);
