@@ -32,6 +32,10 @@ final class ChatHistory {
     return turns;
   }
 
+  private static String textOrNull(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+
   private static List<ToolCallRecord> toolCalls(AiMessage ai) {
     Object recorded = ai.attributes() == null ? null : ai.attributes().get(TurnRunner.TOOL_CALLS);
     List<ToolCallRecord> calls = new ArrayList<>();
@@ -42,7 +46,9 @@ final class ChatHistory {
               new ToolCallRecord(
                   String.valueOf(call.get("tool")),
                   arguments(call.get("arguments")),
-                  String.valueOf(call.get("status"))));
+                  String.valueOf(call.get("status")),
+                  textOrNull(call.get("source")),
+                  textOrNull(call.get("asOf"))));
         }
       }
     }

@@ -16,6 +16,15 @@ public record ChatReply(
   /** The org, as the contract shows it. */
   public record OrgSummary(String id, String name, String environment) {}
 
-  /** One tool call: its name, the arguments given, and {@code ok|error|needs_confirmation}. */
-  public record ToolCallRecord(String tool, Map<String, Object> arguments, String status) {}
+  /**
+   * One tool call: its name, the arguments given, and {@code ok|error|needs_confirmation}; for the
+   * read tools also {@code source} ({@code mirror} or {@code live}) and, from the mirror, {@code
+   * asOf} (ISO-8601); both null otherwise.
+   */
+  public record ToolCallRecord(
+      String tool, Map<String, Object> arguments, String status, String source, String asOf) {
+    public ToolCallRecord(String tool, Map<String, Object> arguments, String status) {
+      this(tool, arguments, status, null, null);
+    }
+  }
 }

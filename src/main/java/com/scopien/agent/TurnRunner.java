@@ -99,7 +99,12 @@ final class TurnRunner {
           ToolDispatcher.Dispatched done = dispatcher.dispatch(user, conversationId, request);
           outcome = done.outcome();
           ToolCallRecord call =
-              new ToolCallRecord(done.tool(), done.arguments(), outcome.status().wire());
+              new ToolCallRecord(
+                  done.tool(),
+                  done.arguments(),
+                  outcome.status().wire(),
+                  outcome.source(),
+                  outcome.asOf() == null ? null : outcome.asOf().toString());
           calls.add(call);
           listener.toolFinished(call);
         }
@@ -140,6 +145,12 @@ final class TurnRunner {
       entry.put("tool", call.tool());
       entry.put("arguments", call.arguments());
       entry.put("status", call.status());
+      if (call.source() != null) {
+        entry.put("source", call.source());
+      }
+      if (call.asOf() != null) {
+        entry.put("asOf", call.asOf());
+      }
       wire.add(entry);
     }
     return AiMessage.builder().text(reply).attributes(Map.of(TOOL_CALLS, wire)).build();

@@ -56,13 +56,12 @@ final class ChatHandler {
         new ChatListener() {
           @Override
           public void toolStarted(String tool, Map<String, Object> arguments) {
-            events.send("tool", new WireFormat.ToolCall(tool, arguments, "running"));
+            events.send("tool", new WireFormat.ToolCall(tool, arguments, "running", null, null));
           }
 
           @Override
           public void toolFinished(ChatReply.ToolCallRecord call) {
-            events.send(
-                "tool", new WireFormat.ToolCall(call.tool(), call.arguments(), call.status()));
+            events.send("tool", WireFormat.toolCall(call));
           }
 
           @Override

@@ -1,5 +1,6 @@
 package com.scopien.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.scopien.agent.ChatReply;
 import com.scopien.agent.StreamingAssistant;
 import com.scopien.orgs.Environment;
@@ -44,7 +45,13 @@ final class WireFormat {
   /**
    * One tool call of a reply; status is {@code ok}, {@code error} or {@code needs_confirmation}.
    */
-  record ToolCall(String tool, Map<String, Object> arguments, String status) {}
+  /** {@code source} and {@code asOf} only for reads (left out of the JSON when null). */
+  record ToolCall(
+      String tool,
+      Map<String, Object> arguments,
+      String status,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String asOf) {}
 
   /** {@code POST /api/chat}, {@code /api/chat/confirm} and {@code /api/chat/cancel}. */
   record Chat(String conversationId, String reply, OrgRef org, List<ToolCall> toolCalls) {}
@@ -111,12 +118,16 @@ final class WireFormat {
   }
 
   private static List<ToolCall> toolCalls(List<ChatReply.ToolCallRecord> calls) {
-    return calls.stream()
-        .map(
-            c ->
-                new ToolCall(
-                    c.tool(), c.arguments() == null ? Map.of() : c.arguments(), c.status()))
-        .toList();
+    return calls.stream().map(WireFormat::toolCall).toList();
+  }
+
+  static ToolCall toolCall(ChatReply.ToolCallRecord c) {
+    return new ToolCall(
+        c.tool(),
+        c.arguments() == null ? Map.of() : c.arguments(),
+        c.status(),
+        c.source(),
+        c.asOf());
   }
 
   /**

@@ -70,6 +70,9 @@ final class AgentFixture {
               acme,
               "SSN__c",
               "123-45-6789"));
+      // Rita (a User) is matched to her Salesforce user by email and owns Jane Smith's lead.
+      String rita =
+          org.add("User", Map.of("Name", "Rita Rep", "Email", REP.email(), "IsActive", true));
       org.add(
           "Lead",
           Map.of(
@@ -82,7 +85,9 @@ final class AgentFixture {
               "Status",
               "Open - Not Contacted",
               "Score__c",
-              40));
+              40,
+              "OwnerId",
+              rita));
       org.add(
           "Case",
           Map.of(

@@ -154,7 +154,7 @@ class ConfirmationTest {
     User otherRep = new User("u-rep2", "Otto Other", "otto@acme.com", Role.USER);
     ChatReply asked =
         agent.chat(AgentFixture.REP, null, "Change the lead score of Jane Smith to 90");
-    assertThat(asked.toolCalls().get(0).status()).isEqualTo("needs_confirmation");
+    assertThat(asked.toolCalls().get(0).status()).as(asked.reply()).isEqualTo("needs_confirmation");
     String id = asked.conversationId();
 
     for (User stranger : List.of(otherRep, AgentFixture.GUEST)) {

@@ -50,6 +50,48 @@ final class FakeSalesforceClient implements SalesforceClient {
       schema.put(d.name(), d);
       records.put(d.name(), new ArrayList<>());
     }
+    // Every org has users; record visibility reads them to find the Salesforce user of a person.
+    schema.put("User", userDescribe());
+    records.put("User", new ArrayList<>());
+  }
+
+  private static ObjectDescribe userDescribe() {
+    List<FieldDescribe> fields = new ArrayList<>();
+    for (String name : List.of("Id", "Name", "Email", "ManagerId")) {
+      fields.add(
+          new FieldDescribe(
+              name,
+              name,
+              "string",
+              80,
+              false,
+              false,
+              false,
+              true,
+              false,
+              false,
+              name.equals("Name"),
+              List.of(),
+              List.of(),
+              null));
+    }
+    fields.add(
+        new FieldDescribe(
+            "IsActive",
+            "Active",
+            "boolean",
+            0,
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            List.of(),
+            List.of(),
+            null));
+    return new ObjectDescribe("User", "User", "Users", "005", false, true, false, false, fields);
   }
 
   String add(String object, Map<String, Object> fields) {

@@ -63,10 +63,12 @@ class MirrorReadsTest {
 
     ChatReply reply = agent.chat(AgentFixture.ADMIN, null, "closed won deals");
 
-    assertThat(reply.toolCalls())
-        .singleElement()
-        .extracting(ChatReply.ToolCallRecord::status)
-        .isEqualTo("ok");
+    ChatReply.ToolCallRecord call = reply.toolCalls().get(0);
+    assertThat(reply.toolCalls()).hasSize(1);
+    assertThat(call.status()).isEqualTo("ok");
+    assertThat(call.source()).isEqualTo("mirror");
+    assertThat(call.asOf())
+        .isEqualTo(fixture.clock.instant().minus(Duration.ofMinutes(3)).toString());
     assertThat(asked)
         .containsExactly(
             "Production: SELECT Name, StageName, Amount, CloseDate, Id FROM Opportunity WHERE StageName = 'Closed Won' LIMIT 1");
@@ -98,8 +100,10 @@ class MirrorReadsTest {
   void whenTheMirrorCannotAnswerTheReadGoesLiveAndSaysSo() {
     model.thenCall("count_records", "{\"object\":\"Opportunity\"}").thenSay("Done.");
 
-    agent.chat(AgentFixture.ADMIN, null, "how many deals");
+    ChatReply reply = agent.chat(AgentFixture.ADMIN, null, "how many deals");
 
+    assertThat(reply.toolCalls().get(0).source()).isEqualTo("live");
+    assertThat(reply.toolCalls().get(0).asOf()).isNull();
     assertThat(asked).hasSize(1);
     assertThat(fixture.production.queries).containsExactly("SELECT COUNT() FROM Opportunity");
     assertThat(lastToolResult())
