@@ -90,7 +90,13 @@ public record Core(
       SyncSettingsService syncSettings = new SyncSettingsService(database.jdbc(), orgs, clock);
       SyncService sync =
           new SyncService(
-              database.jdbc(), orgs, syncSettings, SyncOptions.defaults(), clock, orgs::markSynced);
+              database.jdbc(),
+              orgs,
+              syncSettings,
+              SyncOptions.defaults()
+                  .withBulk(SyncOptions.Bulk.defaults().withThreshold(config.syncBulkThreshold())),
+              clock,
+              orgs::markSynced);
       LocalChangeService localChanges =
           new LocalChangeService(
               database.jdbc(), orgs, syncSettings, sync, audit, fieldSecurity, clock);

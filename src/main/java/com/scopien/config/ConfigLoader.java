@@ -56,6 +56,7 @@ public final class ConfigLoader {
       problems.add("SCOPIEN_SALESFORCE_API_VERSION must look like 62.0, got '" + version + "'");
     }
     Optional<ScopienConfig.Slack> slack = slack();
+    int bulkThreshold = integer("SCOPIEN_SYNC_BULK_THRESHOLD", 10_000, 0, Integer.MAX_VALUE);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -74,7 +75,8 @@ public final class ConfigLoader {
         demo,
         scale,
         version,
-        slack);
+        slack,
+        bulkThreshold);
   }
 
   private Optional<ScopienConfig.Slack> slack() {
