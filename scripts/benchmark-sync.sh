@@ -153,8 +153,17 @@ def patch_all(batch, tag):
                                      {"fields": {"Title": f"{tag} {p[0]}"}}, auth),
                       enumerate(batch)))
 
+def settle():
+    quiet = 0
+    while quiet < 3:
+        time.sleep(1)
+        listed = runs()
+        quiet = 0 if any(r["status"] == "running" for r in listed) else quiet + 1
+    return listed
+
 def scenario(name, batch, hold):
-    before = {r["id"] for r in runs()}
+    # The scheduler may start a run when the server starts; begin when the org is quiet.
+    before = {r["id"] for r in settle()}
     holder = None
     if hold:
         # A long sync of other objects holds the org's lock: the changes queue behind it and the
@@ -172,11 +181,7 @@ def scenario(name, batch, hold):
     patched = time.time()
     queued = holder is None or call(
         "GET", f"{api}/api/sync/runs/{holder}", headers=auth)["status"] == "running"
-    quiet = 0
-    while quiet < 3:
-        time.sleep(1)
-        listed = runs()
-        quiet = 0 if any(r["status"] == "running" for r in listed) else quiet + 1
+    listed = settle()
     pushing = [r for r in listed if r["id"] not in before]
     writes = call("GET", org_url + "/_scopien/faults")["fired"].get("slow", 0)
     call("DELETE", org_url + "/_scopien/faults")
