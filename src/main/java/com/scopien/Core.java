@@ -95,7 +95,13 @@ public record Core(
       SyncSettingsService syncSettings = new SyncSettingsService(database.jdbc(), orgs, clock);
       SyncService sync =
           new SyncService(
-              database.jdbc(), orgs, syncSettings, SyncOptions.defaults(), clock, orgs::markSynced);
+              database.jdbc(),
+              orgs,
+              syncSettings,
+              SyncOptions.defaults()
+                  .withBulk(SyncOptions.Bulk.defaults().withThreshold(config.syncBulkThreshold())),
+              clock,
+              orgs::markSynced);
       RecordVisibility visibility = new RecordVisibility(orgs, database.jdbc(), clock);
       LocalChangeService localChanges =
           new LocalChangeService(

@@ -58,6 +58,7 @@ public final class ConfigLoader {
     }
     Optional<ScopienConfig.Slack> slack = slack();
     int freshMinutes = integer("SCOPIEN_MIRROR_FRESHNESS_MINUTES", 15, 0, 1440);
+    int bulkThreshold = integer("SCOPIEN_SYNC_BULK_THRESHOLD", 10_000, 0, Integer.MAX_VALUE);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -77,7 +78,8 @@ public final class ConfigLoader {
         scale,
         version,
         slack,
-        Duration.ofMinutes(freshMinutes));
+        Duration.ofMinutes(freshMinutes),
+        bulkThreshold);
   }
 
   private Optional<ScopienConfig.Slack> slack() {

@@ -8,6 +8,9 @@ import java.util.Optional;
 /**
  * Scopien's validated configuration. Built once at start-up by {@link ConfigLoader}; everything
  * else receives what it needs from here through constructors.
+ *
+ * @param syncBulkThreshold a full sync reads objects above this many records with the Bulk API; 0
+ *     means never
  */
 public record ScopienConfig(
     String host,
@@ -25,7 +28,8 @@ public record ScopienConfig(
     double demoScale,
     String salesforceApiVersion,
     Optional<Slack> slack,
-    Duration mirrorFreshness) {
+    Duration mirrorFreshness,
+    long syncBulkThreshold) {
 
   /**
    * The Slack app's settings; present only when both the signing secret and the bot token are set.

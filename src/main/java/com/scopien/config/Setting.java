@@ -60,6 +60,12 @@ public record Setting(String name, String shownDefault, boolean secret, String d
               false,
               "Salesforce REST API version used when the org's version list cannot be read."),
           new Setting(
+              "SCOPIEN_SYNC_BULK_THRESHOLD",
+              "10000",
+              false,
+              "A full sync reads objects with more records than this through the Bulk API with"
+                  + " PK chunking (0 = always REST paging)."),
+          new Setting(
               "SCOPIEN_SLACK_SIGNING_SECRET",
               "unset: Slack off",
               true,

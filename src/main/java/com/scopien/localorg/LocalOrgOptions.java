@@ -57,14 +57,18 @@ public record LocalOrgOptions(
   }
 
   /**
-   * Record counts as a share of the full production org (3,456 Accounts, 12,345 Contacts, 8,234
-   * Opportunities, 15,678 Cases, 18,287 Leads and a few hundred of each other object). The named
-   * demo records exist at every scale.
+   * Record counts as a multiple of the full production org (3,456 Accounts, 12,345 Contacts, 8,234
+   * Opportunities, 15,678 Cases, 18,287 Leads and a few hundred of each other object): below 1 a
+   * smaller org, above 1 (up to {@link #MAX}) a larger one for load tests and benchmarks, about
+   * 1,000,000 records at 17.25. The named demo records exist at every scale.
    */
   public record Scale(double factor) {
+    /** The largest factor: about 1.16 million records in the five big objects. */
+    public static final double MAX = 20;
+
     public Scale {
-      if (!(factor > 0 && factor <= 1)) {
-        throw new IllegalArgumentException("scale factor must be in (0, 1]");
+      if (!(factor > 0 && factor <= MAX)) {
+        throw new IllegalArgumentException("scale factor must be in (0, " + (int) MAX + "]");
       }
     }
 

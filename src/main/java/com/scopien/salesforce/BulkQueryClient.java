@@ -87,6 +87,12 @@ public final class BulkQueryClient {
   }
 
   /**
+   * A submitted query job: its id, the batch holding the SOQL, and whether Salesforce splits it
+   * into PK chunks (then the rows are in the chunk batches, not in {@code batchId}).
+   */
+  public record Job(String jobId, String batchId, boolean chunked) {}
+
+  /**
    * Runs the query and hands each row to {@code rows} as column name to value ({@code Account.Name}
    * for parent fields; null for empty values, which Bulk CSV cannot tell apart), batch after batch,
    * on the calling thread.
@@ -94,13 +100,34 @@ public final class BulkQueryClient {
    * @throws SalesforceException when the job cannot run or a batch fails
    */
   public Summary query(BulkQuery query, Consumer<Map<String, String>> rows) {
+    Job job = submit(query);
+    boolean finished = false;
+    try {
+      List<String> done = await(job);
+      finished = true;
+      long count = 0;
+      for (String batchId : done) {
+        count += download(job.jobId(), batchId, rows);
+      }
+      return new Summary(job.jobId(), done.size(), count);
+    } finally {
+      if (!finished) {
+        abort(job.jobId());
+      }
+    }
+  }
+
+  /**
+   * The first step of {@link #query} on its own, for callers that checkpoint per chunk: creates the
+   * job, adds the query batch and closes the job. Never retried (it would create a second job).
+   */
+  public Job submit(BulkQuery query) {
     Map<String, String> headers =
         query.pkChunkSize() > 0
             ? Map.of("Sforce-Enable-PKChunking", "chunkSize=" + query.pkChunkSize())
             : Map.of();
     JobInfo job =
         calls.run("create job", false, headers, connection -> connection.createJob(jobInfo(query)));
-    boolean finished = false;
     try {
       BatchInfo batch =
           calls.run(
@@ -112,17 +139,61 @@ public final class BulkQueryClient {
                       job,
                       new ByteArrayInputStream(query.soql().getBytes(StandardCharsets.UTF_8))));
       calls.run("close job", true, Map.of(), connection -> connection.closeJob(job.getId()));
-      List<BatchInfo> done = await(job.getId(), batch.getId(), query.pkChunkSize() > 0);
-      finished = true;
-      long count = 0;
-      for (BatchInfo result : done) {
-        count += download(job.getId(), result.getId(), rows);
-      }
-      return new Summary(job.getId(), done.size(), count);
-    } finally {
-      if (!finished) {
-        abortQuietly(job.getId());
-      }
+      return new Job(job.getId(), batch.getId(), query.pkChunkSize() > 0);
+    } catch (RuntimeException e) {
+      abort(job.getId());
+      throw e;
+    }
+  }
+
+  /**
+   * Polls until the job's batch (or, chunked, every chunk) is done and returns the ids of the
+   * batches holding rows, in Salesforce's order. A job submitted earlier, even by another process,
+   * can be awaited again while Salesforce keeps it (7 days); a job it no longer knows fails with
+   * {@code InvalidJob}.
+   *
+   * @throws SalesforceException when a batch failed or the wait ran out
+   */
+  public List<String> await(Job job) {
+    return await(job.jobId(), job.batchId(), job.chunked()).stream().map(BatchInfo::getId).toList();
+  }
+
+  /**
+   * Streams every result file of one finished batch to {@code rows}; returns how many rows it
+   * delivered. A download that fails midway is retried, skipping the rows already delivered.
+   */
+  public long download(String jobId, String batchId, Consumer<Map<String, String>> rows) {
+    String[] results =
+        calls
+            .run("result list", true, Map.of(), c -> c.getQueryResultList(jobId, batchId))
+            .getResult();
+    long total = 0;
+    for (String resultId : results) {
+      long[] delivered = {0};
+      calls.run(
+          "result",
+          true,
+          Map.of(),
+          c -> {
+            try (InputStream in = c.getQueryResultStream(jobId, batchId, resultId)) {
+              readCsv(in, delivered, rows);
+              return null;
+            } catch (IOException e) {
+              throw new AsyncApiException(
+                  "Reading a bulk result failed", AsyncExceptionCode.ClientInputError, e);
+            }
+          });
+      total += delivered[0];
+    }
+    return total;
+  }
+
+  /** Aborts the job, quietly: a job that cannot be aborted expires on its own. */
+  public void abort(String jobId) {
+    try {
+      calls.run("abort job", true, Map.of(), c -> c.abortJob(jobId));
+    } catch (RuntimeException e) {
+      // The failure that brought us here matters more; the job expires on its own.
     }
   }
 
@@ -185,33 +256,6 @@ public final class BulkQueryClient {
     }
   }
 
-  /** Streams every result file of a batch; a retried download skips rows already delivered. */
-  private long download(String jobId, String batchId, Consumer<Map<String, String>> rows) {
-    String[] results =
-        calls
-            .run("result list", true, Map.of(), c -> c.getQueryResultList(jobId, batchId))
-            .getResult();
-    long total = 0;
-    for (String resultId : results) {
-      long[] delivered = {0};
-      calls.run(
-          "result",
-          true,
-          Map.of(),
-          c -> {
-            try (InputStream in = c.getQueryResultStream(jobId, batchId, resultId)) {
-              readCsv(in, delivered, rows);
-              return null;
-            } catch (IOException e) {
-              throw new AsyncApiException(
-                  "Reading a bulk result failed", AsyncExceptionCode.ClientInputError, e);
-            }
-          });
-      total += delivered[0];
-    }
-    return total;
-  }
-
   private static void readCsv(InputStream in, long[] delivered, Consumer<Map<String, String>> rows)
       throws IOException {
     CsvRows csv = new CsvRows(new InputStreamReader(in, StandardCharsets.UTF_8), ',');
@@ -251,13 +295,5 @@ public final class BulkQueryClient {
         errorCode.equals("BATCH_FAILED") ? Kind.UPSTREAM : SalesforceErrors.kindOf(400, errorCode);
     return new SalesforceException(
         kind, errorCode, 0, message.isEmpty() ? "The bulk batch failed." : message);
-  }
-
-  private void abortQuietly(String jobId) {
-    try {
-      calls.run("abort job", true, Map.of(), c -> c.abortJob(jobId));
-    } catch (RuntimeException e) {
-      // The failure that brought us here matters more; the job expires on its own.
-    }
   }
 }

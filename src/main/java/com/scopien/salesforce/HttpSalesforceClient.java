@@ -38,6 +38,8 @@ public final class HttpSalesforceClient implements SalesforceClient {
   private final HttpCollections collections;
   private final HttpReplication replication;
   private final StreamingClient streaming;
+  private final SessionProvider sessions;
+  private final ClientOptions options;
 
   HttpSalesforceClient(HttpClient http, SessionProvider sessions, ClientOptions options) {
     this.mapper = SalesforceJson.newMapper();
@@ -48,6 +50,8 @@ public final class HttpSalesforceClient implements SalesforceClient {
     this.queryBatchSize = options.queryBatchSize();
     this.collections = new HttpCollections(executor, mapper, base);
     this.replication = new HttpReplication(executor, mapper, base);
+    this.sessions = sessions;
+    this.options = options;
     this.streaming = new StreamingClient(http, sessions, options.apiVersion());
   }
 
@@ -64,6 +68,29 @@ public final class HttpSalesforceClient implements SalesforceClient {
   /** The updated and deleted resources on this client's session and retries. */
   public ReplicationClient replication() {
     return replication;
+  }
+
+  /**
+   * Bulk API 1.0 queries on this client's session and retries; {@code onRequest} is told of every
+   * request sent (retries included), so a caller can count the API calls a bulk read spends. It
+   * runs on the calling thread and must not throw.
+   */
+  public BulkQueryClient bulk(Runnable onRequest) {
+    SessionProvider counted =
+        new SessionProvider() {
+          @Override
+          public Session current() {
+            // BulkCalls takes the session once per request it sends (and once more to renew one).
+            onRequest.run();
+            return sessions.current();
+          }
+
+          @Override
+          public Session refresh(Session stale) {
+            return sessions.refresh(stale);
+          }
+        };
+    return new BulkQueryClient(counted, options);
   }
 
   @Override

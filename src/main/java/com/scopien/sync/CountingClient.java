@@ -1,6 +1,7 @@
 package com.scopien.sync;
 
 import com.scopien.salesforce.ApiUsage;
+import com.scopien.salesforce.BulkQueryClient;
 import com.scopien.salesforce.GlobalObject;
 import com.scopien.salesforce.HttpSalesforceClient;
 import com.scopien.salesforce.ObjectDescribe;
@@ -10,6 +11,7 @@ import com.scopien.salesforce.SObjectCollections;
 import com.scopien.salesforce.SObjectRecord;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SaveResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +89,18 @@ final class CountingClient implements SalesforceClient {
             return real.upsert(object, externalIdField, externalId, fields);
           }
         });
+  }
+
+  /**
+   * Bulk API queries on the org's client, when it offers them (the REST client does), with every
+   * request counted; empty for clients without them.
+   */
+  Optional<BulkQueryClient> bulk(Duration pollInterval) {
+    if (!(delegate instanceof HttpSalesforceClient http)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        http.bulk(calls::incrementAndGet).withPolling(pollInterval, Duration.ofHours(2)));
   }
 
   @Override

@@ -65,18 +65,20 @@ final class MirrorStore {
     List<String> all = new ArrayList<>(ids);
     for (int from = 0; from < all.size(); from += IN_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-      Object[] params = new Object[chunk.size() + 2];
-      params[0] = orgId;
-      params[1] = object;
+      // Row values, not "record_id IN (...)": H2 then looks each key up in the primary key
+      // instead of testing every row of the object against the list.
+      Object[] params = new Object[chunk.size() * 3];
       for (int i = 0; i < chunk.size(); i++) {
-        params[i + 2] = chunk.get(i);
+        params[3 * i] = orgId;
+        params[3 * i + 1] = object;
+        params[3 * i + 2] = chunk.get(i);
       }
       jdbc.query(
           "SELECT record_id, system_modstamp, is_deleted, local_changed_at, local_fields,"
               + " local_base, pushed_fields, CASE WHEN local_changed_at IS NOT NULL THEN fields"
               + " END AS watched_fields FROM sync_records"
-              + " WHERE org_id = ? AND object_name = ? AND record_id IN ("
-              + placeholders(chunk.size())
+              + " WHERE (org_id, object_name, record_id) IN ("
+              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)"))
               + ")",
           row -> {
             states.put(
@@ -311,9 +313,5 @@ final class MirrorStore {
         orgId,
         object,
         id);
-  }
-
-  private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  * also delete what Salesforce no longer has) reads {@code ORDER BY SystemModstamp, Id} from its
  * checkpoint; an incremental pass reads the changes after the cursor, deleted records included
  * (queryAll), from a short lookback before it. Each page is committed with its cursor; between
- * pages the run's stop flag and the API allowance are checked.
+ * pages the run's stop flag and the API allowance are checked. A full scan of an object above the
+ * Bulk threshold reads through {@link BulkObjectScan} instead, falling back to REST paging.
  */
 final class ObjectSync {
   private static final int PARKED_PER_RUN = 200;
@@ -44,6 +45,7 @@ final class ObjectSync {
   private final ApiBudget budget;
   private final SyncOptions options;
   private final Clock clock;
+  private final BulkObjectScan bulk;
 
   ObjectSync(
       Jdbc jdbc,
@@ -62,6 +64,7 @@ final class ObjectSync {
     this.budget = budget;
     this.options = options;
     this.clock = clock;
+    this.bulk = new BulkObjectScan(jdbc, stores, writer, budget, options.bulk(), clock);
   }
 
   /** The phase the object's next run will be in, for the run's plan. */
@@ -148,6 +151,25 @@ final class ObjectSync {
     PageWriter.Target target = new PageWriter.Target(run.orgId, run.runId, plan, parked);
     retryParked(run, target);
 
+    if (scanning && bulk.applies(run, plan, cursor)) {
+      BulkObjectScan.Result read = bulk.scan(run, plan, cursor, target, phase);
+      switch (read.outcome()) {
+        case DONE -> {
+          finish(run, plan, read.cursor(), true);
+          bulk.finished(run.orgId, plan.object());
+          return new Report(Outcome.DONE, phase, null);
+        }
+        case STOPPED -> {
+          return new Report(Outcome.STOPPED, phase, null);
+        }
+        case PAUSED -> {
+          return new Report(Outcome.PAUSED, phase, read.usage());
+        }
+        case FALLBACK -> {
+          // Read below with REST paging, as for a small object.
+        }
+      }
+    }
     String soql = soql(plan, cursor, !scanning);
     QueryPage page = scanning ? run.client.query(soql) : run.client.queryAll(soql);
     stores.runs().startObject(run.runId, plan.object(), phase, page.totalSize());

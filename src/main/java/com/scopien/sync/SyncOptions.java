@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param maxConcurrentRuns runs of different orgs that may work at once in this process
  * @param fieldSecurity fields hidden from everyone are not copied into the mirror unless an admin
  *     chooses them explicitly
+ * @param bulk when and how a full scan reads through the Bulk API instead of REST paging
  */
 public record SyncOptions(
     Duration lookback,
@@ -25,13 +26,70 @@ public record SyncOptions(
     Duration staleRunAfter,
     Duration deletedRetention,
     int maxConcurrentRuns,
-    FieldSecurity fieldSecurity) {
+    FieldSecurity fieldSecurity,
+    Bulk bulk) {
+
+  /**
+   * Full scans (initial or reconcile) of large objects through Bulk API 1.0 with PK chunking.
+   *
+   * @param threshold an object with more records than this is read with Bulk; 0 turns Bulk off
+   *     (every object is read with REST paging). 10,000 by default: below it REST paging (2,000
+   *     records a call) costs at most five calls, about what one bulk job costs
+   * @param chunkSize records per PK chunk (Salesforce allows up to 250,000); each finished chunk is
+   *     a checkpoint, so a stopped run resumes with the unfinished chunks only
+   * @param rowsPerCommit rows of a chunk stored per transaction; what a scan holds in memory
+   * @param pollInterval how often a bulk job is asked whether it is done
+   */
+  public record Bulk(long threshold, int chunkSize, int rowsPerCommit, Duration pollInterval) {
+    public Bulk {
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      if (threshold < 0) {
+        throw new IllegalArgumentException("bulk threshold must not be negative");
+      }
+      if (chunkSize < 1 || chunkSize > 250_000) {
+        throw new IllegalArgumentException("bulk chunkSize must be 1 to 250000");
+      }
+      if (rowsPerCommit < 1) {
+        throw new IllegalArgumentException("bulk rowsPerCommit must be at least 1");
+      }
+      if (pollInterval.isNegative() || pollInterval.isZero()) {
+        throw new IllegalArgumentException("bulk pollInterval must be positive");
+      }
+    }
+
+    /** Above 10,000 records, chunks of 100,000, 2,000 rows per commit, polled every 2 seconds. */
+    public static Bulk defaults() {
+      return new Bulk(10_000, 100_000, 2_000, Duration.ofSeconds(2));
+    }
+
+    public Bulk withThreshold(long value) {
+      return new Bulk(value, chunkSize, rowsPerCommit, pollInterval);
+    }
+
+    public Bulk withChunkSize(int value) {
+      return new Bulk(threshold, value, rowsPerCommit, pollInterval);
+    }
+
+    public Bulk withRowsPerCommit(int value) {
+      return new Bulk(threshold, chunkSize, value, pollInterval);
+    }
+
+    public Bulk withPollInterval(Duration value) {
+      return new Bulk(threshold, chunkSize, rowsPerCommit, value);
+    }
+
+    /** Whether a full scan of an object with {@code records} records reads with Bulk. */
+    public boolean appliesTo(long records) {
+      return threshold > 0 && records > threshold;
+    }
+  }
 
   public SyncOptions {
     Objects.requireNonNull(lookback, "lookback");
     Objects.requireNonNull(staleRunAfter, "staleRunAfter");
     Objects.requireNonNull(deletedRetention, "deletedRetention");
     Objects.requireNonNull(fieldSecurity, "fieldSecurity");
+    Objects.requireNonNull(bulk, "bulk");
     if (lookback.isNegative()) {
       throw new IllegalArgumentException("lookback must not be negative");
     }
@@ -43,7 +101,10 @@ public record SyncOptions(
     }
   }
 
-  /** One minute of lookback, 80% of the allowance, 20 seconds to staleness, 15 days, 2 runs. */
+  /**
+   * One minute of lookback, 80% of the allowance, 20 seconds to staleness, 15 days, 2 runs, Bulk
+   * above 10,000 records.
+   */
   public static SyncOptions defaults() {
     return new SyncOptions(
         Duration.ofMinutes(1),
@@ -51,21 +112,39 @@ public record SyncOptions(
         Duration.ofSeconds(20),
         Duration.ofDays(15),
         2,
-        FieldSecurity.defaults());
+        FieldSecurity.defaults(),
+        Bulk.defaults());
   }
 
   public SyncOptions withLookback(Duration value) {
     return new SyncOptions(
-        value, apiBudgetShare, staleRunAfter, deletedRetention, maxConcurrentRuns, fieldSecurity);
+        value,
+        apiBudgetShare,
+        staleRunAfter,
+        deletedRetention,
+        maxConcurrentRuns,
+        fieldSecurity,
+        bulk);
   }
 
   public SyncOptions withApiBudgetShare(double value) {
     return new SyncOptions(
-        lookback, value, staleRunAfter, deletedRetention, maxConcurrentRuns, fieldSecurity);
+        lookback, value, staleRunAfter, deletedRetention, maxConcurrentRuns, fieldSecurity, bulk);
   }
 
   public SyncOptions withStaleRunAfter(Duration value) {
     return new SyncOptions(
-        lookback, apiBudgetShare, value, deletedRetention, maxConcurrentRuns, fieldSecurity);
+        lookback, apiBudgetShare, value, deletedRetention, maxConcurrentRuns, fieldSecurity, bulk);
+  }
+
+  public SyncOptions withBulk(Bulk value) {
+    return new SyncOptions(
+        lookback,
+        apiBudgetShare,
+        staleRunAfter,
+        deletedRetention,
+        maxConcurrentRuns,
+        fieldSecurity,
+        value);
   }
 }

@@ -122,7 +122,13 @@ final class SyncPlanner {
     SyncSettings.ConflictPolicy policy =
         row != null && row.policy() != null ? row.policy() : org.conflictPolicy();
     return new ObjectPlan(
-        describe.name(), List.copyOf(fields), softDeletes, policy, org.inbound(), org.outbound());
+        describe.name(),
+        List.copyOf(fields),
+        softDeletes,
+        policy,
+        org.inbound(),
+        org.outbound(),
+        describe);
   }
 
   /** The field's canonical name; logs it as needing attention when the object lacks it. */

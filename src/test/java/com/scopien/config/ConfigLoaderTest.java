@@ -109,4 +109,14 @@ class ConfigLoaderTest {
                         "SCOPIEN_SLACK_API_URL", "ftp://slack")))
         .hasMessageContaining("SCOPIEN_SLACK_API_URL");
   }
+
+  @Test
+  void theBulkThresholdDefaultsTo10000AndZeroTurnsBulkOff() {
+    assertThat(ConfigLoader.load(Map.of()).syncBulkThreshold()).isEqualTo(10_000);
+    assertThat(ConfigLoader.load(Map.of("SCOPIEN_SYNC_BULK_THRESHOLD", "0")).syncBulkThreshold())
+        .isZero();
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("SCOPIEN_SYNC_BULK_THRESHOLD", "-5")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SCOPIEN_SYNC_BULK_THRESHOLD");
+  }
 }
