@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -53,25 +54,33 @@ public final class ChatBenchmark {
 
     List<Long> offline;
     List<Long> org;
-    try (App app = start(scale, Map.of())) {
-      offline = measure(app, iterations, warmup);
+    try (App app = start("offline model, live reads", scale, LIVE_READS)) {
+      offline = measure(app, iterations, warmup, "live");
       org = orgQueries(app.demoOrgUrls().get(0), iterations, warmup);
+    }
+    List<Long> fromMirror;
+    try (App app = start("offline model, mirror reads", scale, Map.of())) {
+      awaitMirror(app);
+      fromMirror = measure(app, iterations, warmup, "mirror");
     }
     FakeModel model = FakeModel.start();
     List<Long> instant;
     List<Long> roundTrips = model.roundTrips(iterations, warmup);
     try (App app =
         start(
+            "fake OpenAI model, live reads",
             scale,
             Map.of(
                 "SCOPIEN_OPENAI_API_KEY", "sk-bench",
                 "SCOPIEN_OPENAI_BASE_URL", model.baseUrl(),
-                "SCOPIEN_OPENAI_MODEL", "instant"))) {
-      instant = measure(app, iterations, warmup);
+                "SCOPIEN_OPENAI_MODEL", "instant",
+                "SCOPIEN_MIRROR_FRESHNESS_MINUTES", "0"))) {
+      instant = measure(app, iterations, warmup, "live");
     } finally {
       model.stop();
     }
-    report("offline model, POST /api/chat", offline);
+    report("offline model, POST /api/chat, live reads", offline);
+    report("offline model, POST /api/chat, from the synced mirror", fromMirror);
     report("instant fake OpenAI model, POST /api/chat", instant);
     report("the org alone: the tool's query and COUNT() sent straight to it", org);
     report("the fake model alone: two calls from a plain JDK HTTP client", roundTrips);
@@ -84,9 +93,16 @@ public final class ChatBenchmark {
             + " takes %.1fx the org's and the model's own time%n",
         added, median(instant) / (median(org) + median(roundTrips)));
     System.out.printf("offline model vs instant model: %.2fx%n", median(offline) / median(instant));
+    System.out.printf(
+        "offline model from the mirror vs live: %.2fx%n", median(fromMirror) / median(offline));
   }
 
-  private static App start(String scale, Map<String, String> extra) throws IOException {
+  /** Mirror reads off, so every answer goes to the org. */
+  private static final Map<String, String> LIVE_READS =
+      Map.of("SCOPIEN_MIRROR_FRESHNESS_MINUTES", "0");
+
+  private static App start(String label, String scale, Map<String, String> extra)
+      throws IOException {
     Path dir = Files.createTempDirectory("scopien-bench");
     Map<String, String> env = new HashMap<>(extra);
     env.put("SCOPIEN_PORT", "0");
@@ -101,20 +117,62 @@ public final class ChatBenchmark {
             ConfigLoader.load(env),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     System.out.printf(
-        "started Scopien (%s) in %.1f s%n",
-        extra.isEmpty() ? "offline model" : "fake OpenAI model",
-        (System.nanoTime() - started) / 1e9);
+        "started Scopien (%s) in %.1f s%n", label, (System.nanoTime() - started) / 1e9);
     return app;
   }
 
-  private static List<Long> measure(App app, int iterations, int warmup) throws Exception {
+  private static HttpRequest chatRequest(App app) throws IOException {
     String body = JSON.writeValueAsString(Map.of("message", REQUEST));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/chat"))
-            .header("Authorization", "Bearer " + KEY)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/chat"))
+        .header("Authorization", "Bearer " + KEY)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  /** Waits (up to 15 minutes) until demo mode's initial sync lets the mirror answer. */
+  private static void awaitMirror(App app) throws Exception {
+    String base = "http://127.0.0.1:" + app.port();
+    JsonNode orgs =
+        JSON.readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/orgs"))
+                        .header("Authorization", "Bearer " + KEY)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    for (JsonNode org : orgs) {
+      if ("production".equals(org.path("environment").asText())) {
+        // Start the initial sync now rather than wait for the scheduler (409 if one runs already).
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/api/orgs/" + org.path("id").asText() + "/sync"))
+                .header("Authorization", "Bearer " + KEY)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+      }
+    }
+    long started = System.nanoTime();
+    long deadline = started + Duration.ofMinutes(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response =
+          HTTP.send(chatRequest(app), HttpResponse.BodyHandlers.ofString());
+      JsonNode reply = JSON.readTree(response.body());
+      if ("mirror".equals(reply.path("toolCalls").path(0).path("source").asText())) {
+        System.out.printf(
+            "  the mirror answers after %.1f s of initial sync%n",
+            (System.nanoTime() - started) / 1e9);
+        return;
+      }
+      Thread.sleep(2_000);
+    }
+    throw new IllegalStateException("the initial sync did not make the mirror fresh in time");
+  }
+
+  private static List<Long> measure(App app, int iterations, int warmup, String source)
+      throws Exception {
+    HttpRequest request = chatRequest(app);
     List<Long> nanos = new ArrayList<>();
     for (int i = 0; i < warmup + iterations; i++) {
       long started = System.nanoTime();
@@ -122,7 +180,8 @@ public final class ChatBenchmark {
       long took = System.nanoTime() - started;
       JsonNode reply = JSON.readTree(response.body());
       if (response.statusCode() != 200
-          || !reply.path("toolCalls").path(0).path("status").asText().equals("ok")) {
+          || !reply.path("toolCalls").path(0).path("status").asText().equals("ok")
+          || !reply.path("toolCalls").path(0).path("source").asText().equals(source)) {
         throw new IllegalStateException("unexpected answer: " + response.body());
       }
       if (i == 0) {
