@@ -279,6 +279,62 @@ class MirrorAndVisibilityIT {
         .isZero();
   }
 
+  @Test
+  void aConflictShowsOnlyToThoseWhoMaySeeItsRecord() throws Exception {
+    String settings = "/api/orgs/" + orgId + "/sync/settings";
+    assertThat(
+            send("PATCH", settings, "{\"objectPolicies\":{\"Opportunity\":\"manual\"}}", KEY)
+                .statusCode())
+        .isEqualTo(200);
+    try {
+      String johns =
+          live.query(
+                  "SELECT Id FROM Opportunity WHERE OwnerId = '"
+                      + john
+                      + "' AND Name != 'Acme Corp Deal' LIMIT 1")
+              .records()
+              .get(0)
+              .id();
+      // Changed on both sides: in Salesforce, then in Scopien (whose push finds the other change).
+      live.update("Opportunity", johns, Map.of("NextStep", "Changed in Salesforce"));
+      HttpResponse<String> changed =
+          send(
+              "PATCH",
+              "/api/orgs/" + orgId + "/records/Opportunity/" + johns,
+              "{\"fields\":{\"NextStep\":\"Changed in Scopien\"}}",
+              KEY);
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+      syncAndWait();
+
+      String conflicts = "/api/orgs/" + orgId + "/conflicts";
+      String conflictId = null;
+      for (JsonNode c : JSON.readTree(send("GET", conflicts, null, johnKey).body())) {
+        if (c.path("recordId").asText().equals(johns)) {
+          conflictId = c.path("id").asText();
+        }
+      }
+      assertThat(conflictId).as("the owner sees the conflict").isNotNull();
+      assertThat(send("GET", conflicts, null, sarahKey).body()).doesNotContain(johns);
+      HttpResponse<String> refused =
+          send(
+              "POST",
+              conflicts + "/" + conflictId + "/resolve",
+              "{\"otherwise\":\"scopien\"}",
+              sarahKey);
+      assertThat(refused.statusCode()).isEqualTo(404);
+      assertThat(refused.body()).contains("unknown_conflict");
+      HttpResponse<String> resolved =
+          send(
+              "POST",
+              conflicts + "/" + conflictId + "/resolve",
+              "{\"otherwise\":\"salesforce\"}",
+              johnKey);
+      assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+    } finally {
+      send("PATCH", settings, "{\"objectPolicies\":{\"Opportunity\":null}}", KEY);
+    }
+  }
+
   private static void syncAndWait() throws Exception {
     long deadline = System.nanoTime() + 90_000_000_000L;
     String runId = null;

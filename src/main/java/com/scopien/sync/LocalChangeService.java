@@ -174,8 +174,27 @@ public final class LocalChangeService {
 
   /** The org's open conflicts, oldest first, with their diffs. */
   public List<SyncConflict> conflicts(User user, String orgId) {
-    settings.requireOrg(orgId);
-    return stores.conflicts().open(orgId, MAX_CONFLICTS).stream().map(c -> view(user, c)).toList();
+    Org org = settings.requireOrg(orgId);
+    VisibleOwners who = visibility.of(user, org);
+    return stores.conflicts().open(orgId, MAX_CONFLICTS).stream()
+        .filter(c -> visible(org, who, c))
+        .map(c -> view(user, c))
+        .toList();
+  }
+
+  /**
+   * Whether the user may see the conflict's record: any record of an object without owners, else
+   * one the user (or, for a manager, the team) owns, as the mirror knows its owner.
+   */
+  private boolean visible(Org org, VisibleOwners who, ConflictStore.Stored c) {
+    if (!who.restricts(describe(org, c.object()))) {
+      return true;
+    }
+    return stores
+        .mirror()
+        .get(org.id(), c.object(), c.recordId())
+        .map(s -> who.allows(s.row().fields().get("OwnerId")))
+        .orElse(false);
   }
 
   /**
@@ -195,11 +214,13 @@ public final class LocalChangeService {
       Map<String, SyncConflict.Side> choices,
       SyncConflict.Side otherwise) {
     access.requireWrite(user == null ? null : user.role());
-    settings.requireOrg(orgId);
+    Org org = settings.requireOrg(orgId);
+    VisibleOwners who = visibility.of(user, org);
     ConflictStore.Stored c =
         stores
             .conflicts()
             .get(orgId, conflictId)
+            .filter(found -> visible(org, who, found))
             .orElseThrow(
                 () ->
                     ScopienException.notFound(
