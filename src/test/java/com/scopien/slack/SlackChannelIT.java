@@ -88,13 +88,15 @@ class SlackChannelIT {
     base = "http://127.0.0.1:" + app.port();
     app.users().createUser("Ada Admin", "ada@acme.test", Role.ADMIN);
     app.users().createUser("Gus Guest", "gus@acme.test", Role.GUEST);
-    app.users().createUser("Uma User", "uma@acme.test", Role.USER);
-    app.users().createUser("Otto Other", "otto@acme.test", Role.USER);
+    // Uma and Otto share their e-mails with the demo org's Salesforce users Sarah Chen and
+    // Michael Brown, so that records are visible to them (a User sees only what they own).
+    app.users().createUser("Uma User", "sarah.chen@acme.com", Role.USER);
+    app.users().createUser("Otto Other", "michael.brown@acme.com", Role.USER);
     slack.email(ADA, "Ada@Acme.test");
     slack.email(GUS, "gus@acme.test");
     slack.email(NOBODY, "nobody@elsewhere.test");
-    slack.email(UMA, "uma@acme.test");
-    slack.email(OTTO, "otto@acme.test");
+    slack.email(UMA, "sarah.chen@acme.com");
+    slack.email(OTTO, "michael.brown@acme.com");
     production = client(app.demoOrgUrls().get(0));
   }
 
@@ -420,8 +422,8 @@ class SlackChannelIT {
 
   @Test
   void theChatPanelAppliesTheSameRule() throws Exception {
-    String umaKey = keyOf("uma@acme.test");
-    String ottoKey = keyOf("otto@acme.test");
+    String umaKey = keyOf("sarah.chen@acme.com");
+    String ottoKey = keyOf("michael.brown@acme.com");
     String gusKey = keyOf("gus@acme.test");
     int leads = leadsNamed("Panel");
     HttpResponse<String> asked =
