@@ -1,8 +1,6 @@
 package com.scopien.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -65,23 +63,7 @@ public record ImportMapping(
    */
   public static ImportMapping parse(String json) {
     List<String> problems = new ArrayList<>();
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(json == null ? "" : json);
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " (line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
-                  + ")";
-      throw invalid(List.of("the mapping file is not valid JSON" + where));
-    }
-    if (root == null || !root.isObject()) {
-      throw invalid(List.of("the mapping file must be one JSON object {...}"));
-    }
+    JsonNode root = JsonObjectFile.read(json, "the mapping file", ImportMapping::invalid);
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!KEYS.contains(name)) {

@@ -1,8 +1,6 @@
 package com.scopien.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.ScopienException;
 import com.scopien.salesforce.FieldDescribe;
 import com.scopien.salesforce.GlobalObject;
@@ -59,23 +57,7 @@ final class SyncConfigFile {
    * @throws ValidationProblems {@code invalid_sync_config} with every problem found
    */
   Plan read(String json) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(json == null ? "" : json);
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " (line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr()
-                  + ")";
-      throw invalid(List.of("the file is not valid JSON" + where));
-    }
-    if (root == null || !root.isObject()) {
-      throw invalid(List.of("the file must be one JSON object {...}"));
-    }
+    JsonNode root = JsonObjectFile.read(json, "the file", SyncConfigFile::invalid);
     unknownKeys("", root, TOP);
     Frequency frequency = parse("frequency", root.get("frequency"), Frequency::parse);
     ConflictPolicy policy =
