@@ -19,6 +19,17 @@ public record SaveResult(String id, boolean success, boolean created, List<Recor
     }
   }
 
+  /**
+   * The first error of the record at {@code index} of a batch's results, or {@code UNKNOWN_ERROR}
+   * when Salesforce answered with fewer results than records or a failure without errors.
+   */
+  public static RecordError firstError(List<SaveResult> results, int index) {
+    SaveResult result = index < results.size() ? results.get(index) : null;
+    return result == null || result.errors().isEmpty()
+        ? new RecordError("UNKNOWN_ERROR", "No result for this record", List.of())
+        : result.errors().get(0);
+  }
+
   /** Whether the record failed only because another record of an all-or-none request did. */
   public boolean rolledBack() {
     return !success

@@ -112,11 +112,7 @@ final class CreatePass {
             if (result != null && result.success() && result.id() != null) {
               created(run, plan, q, result.id());
             } else {
-              SaveResult.RecordError error =
-                  result == null || result.errors().isEmpty()
-                      ? new SaveResult.RecordError(
-                          "UNKNOWN_ERROR", "No result for this record", List.of())
-                      : result.errors().get(0);
+              SaveResult.RecordError error = SaveResult.firstError(results, i);
               failed(
                   run,
                   plan,

@@ -180,11 +180,7 @@ final class PushPass {
       if (result != null && result.success()) {
         pushed(run, plan, p);
       } else {
-        SaveResult.RecordError error =
-            result == null || result.errors().isEmpty()
-                ? new SaveResult.RecordError(
-                    "UNKNOWN_ERROR", "No result for this record", List.of())
-                : result.errors().get(0);
+        SaveResult.RecordError error = SaveResult.firstError(results, i);
         park(
             run,
             plan,
