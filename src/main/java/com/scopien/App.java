@@ -94,7 +94,7 @@ public final class App implements AutoCloseable {
               Duration.ofSeconds(5));
       // Objects streaming their change events are fresh now, whatever their last run's age.
       MirrorReader mirror = core.mirror().withRealTime(realtime);
-      AgentService agent = buildAgent(config, core, mirror);
+      AgentService agent = buildAgent(config, core, mirror, realtime);
       scheduler =
           new SyncScheduler(
               core.database().dataSource(),
@@ -299,14 +299,15 @@ public final class App implements AutoCloseable {
             true));
   }
 
-  private static AgentService buildAgent(ScopienConfig config, Core core, MirrorReader mirror) {
+  private static AgentService buildAgent(
+      ScopienConfig config, Core core, MirrorReader mirror, RealtimeSync realtime) {
     var builder =
         AgentService.builder()
             .orgs(core.orgs())
             .store(core.database().jdbc())
             .fieldSecurity(core.fieldSecurity())
             .auditLog(core.audit())
-            .syncTools(new SyncChatTools(core.sync(), core.clock()))
+            .syncTools(new SyncChatTools(core.sync(), core.clock(), realtime::status))
             .localMirror(mirror)
             .visibility(core.visibility())
             .clock(core.clock());

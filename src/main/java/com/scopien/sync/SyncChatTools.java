@@ -11,8 +11,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The {@code sync_now}, {@code sync_status} and {@code sync_errors} chat tools over {@link
@@ -24,10 +26,22 @@ public final class SyncChatTools implements SyncTools {
 
   private final SyncService sync;
   private final Clock clock;
+  private final Function<String, Optional<RealtimeStatus>> realtime;
 
+  /** Without real-time sync: the status names no stream. */
   public SyncChatTools(SyncService sync, Clock clock) {
+    this(sync, clock, orgId -> Optional.empty());
+  }
+
+  /**
+   * @param realtime an org's real-time state (what streams, what is polled and why), e.g. {@link
+   *     RealtimeSync#status}
+   */
+  public SyncChatTools(
+      SyncService sync, Clock clock, Function<String, Optional<RealtimeStatus>> realtime) {
     this.sync = sync;
     this.clock = clock;
+    this.realtime = realtime;
   }
 
   @Override
@@ -64,6 +78,7 @@ public final class SyncChatTools implements SyncTools {
     StringBuilder s =
         new StringBuilder("**Sync health of ").append(org.name()).append(": ").append(h.rating());
     s.append("**\n");
+    realtime.apply(org.id()).ifPresent(r -> s.append("- ").append(r.summary()).append('\n'));
     s.append("- Success rate: ")
         .append(h.successRate() == null ? "no finished runs yet" : h.successRate() + "%")
         .append(" (runs of the last 7 days)\n");

@@ -67,6 +67,33 @@ class SyncChatToolsTest extends DatabaseTestBase {
   }
 
   @Test
+  void statusSaysWhatStreamsInRealTimeAndWhatIsPolledInstead() {
+    RealtimeStatus realtime =
+        new RealtimeStatus(
+            org.id(),
+            true,
+            List.of("Account"),
+            java.util.Map.of("Case", "no change events"),
+            Duration.ofSeconds(30),
+            null,
+            null);
+    SyncChatTools withStream =
+        new SyncChatTools(
+            fixture.sync,
+            Clock.systemUTC(),
+            orgId ->
+                orgId.equals(org.id())
+                    ? java.util.Optional.of(realtime)
+                    : java.util.Optional.empty());
+
+    assertThat(withStream.status(org, List.of()))
+        .contains(
+            "- Real-time: streaming Account; real-time unavailable for Case (no change events),"
+                + " polling every 30 s");
+    assertThat(tools.status(org, List.of())).doesNotContain("Real-time");
+  }
+
+  @Test
   void errorsListTheLogWithActionAndStatus() {
     salesforce.removeField("Lead", "Score__c");
     assertThat(tools.errors(org, List.of(), 24, 10))
