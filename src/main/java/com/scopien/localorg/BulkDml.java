@@ -3,9 +3,14 @@ package com.scopien.localorg;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Runs a Bulk API 1.0 CSV batch of an insert, update, upsert, delete or hardDelete job row by row
@@ -38,15 +43,20 @@ final class BulkDml {
   List<RowResult> apply(BulkJob job, String csv) {
     List<List<String>> rows = new ArrayList<>();
     List<String> header;
-    try {
-      CsvReader reader = new CsvReader(new StringReader(csv));
-      header = reader.next();
-      for (List<String> row = reader.next(); row != null; row = reader.next()) {
+    try (CSVParser parser =
+        CSVParser.builder()
+            .setReader(new StringReader(csv))
+            .setFormat(CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get())
+            .get()) {
+      Iterator<CSVRecord> records = parser.iterator();
+      header = records.hasNext() ? records.next().toList() : null;
+      while (records.hasNext()) {
+        List<String> row = records.next().toList();
         if (!(row.size() == 1 && row.get(0).isEmpty())) {
           rows.add(row);
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw ApiError.badRequest("InvalidBatch", "Failed to parse CSV: " + e.getMessage());
     }
     if (header == null || rows.size() > MAX_ROWS) {

@@ -13,9 +13,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Large queries through Bulk API 1.0 with force-wsc's {@code BulkConnection}: one query job with
@@ -258,13 +263,31 @@ public final class BulkQueryClient {
 
   private static void readCsv(InputStream in, long[] delivered, Consumer<Map<String, String>> rows)
       throws IOException {
-    CsvRows csv = new CsvRows(new InputStreamReader(in, StandardCharsets.UTF_8), ',');
-    List<String> header = csv.next();
-    if (header == null) {
-      return;
+    // commons-csv streams the records, so a result file of any size passes in constant memory.
+    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    CSVParser csv =
+        CSVParser.builder()
+            .setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+            .setFormat(format)
+            .get();
+    Iterator<CSVRecord> records = csv.iterator();
+    try {
+      if (records.hasNext()) {
+        deliver(records.next().toList(), records, delivered, rows);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
+  }
+
+  private static void deliver(
+      List<String> header,
+      Iterator<CSVRecord> records,
+      long[] delivered,
+      Consumer<Map<String, String>> rows) {
     long seen = 0;
-    for (List<String> values = csv.next(); values != null; values = csv.next()) {
+    while (records.hasNext()) {
+      List<String> values = records.next().toList();
       if (values.size() == 1 && values.get(0).isEmpty() && header.size() > 1) {
         continue;
       }
