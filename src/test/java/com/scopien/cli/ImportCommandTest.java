@@ -2,14 +2,12 @@ package com.scopien.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.scopien.ScopienException;
 import com.scopien.config.Secret;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgDirectory;
-import com.scopien.orgs.OrgStatus;
 import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
@@ -27,6 +25,7 @@ import com.scopien.sync.SyncConfigService;
 import com.scopien.sync.SyncOptions;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
+import com.scopien.testing.StoredOrgs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,10 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,8 +74,8 @@ class ImportCommandTest {
                         localOrg.options().clientId(),
                         Secret.of(localOrg.options().clientSecret()))
                     .session()));
-    acme = storedOrg(database.jdbc(), "Acme", Environment.PRODUCTION);
-    beta = storedOrg(database.jdbc(), "Beta", Environment.SANDBOX);
+    acme = StoredOrgs.insert(database.jdbc(), "Acme", Environment.PRODUCTION);
+    beta = StoredOrgs.insert(database.jdbc(), "Beta", Environment.SANDBOX);
   }
 
   @AfterAll
@@ -89,7 +85,7 @@ class ImportCommandTest {
   }
 
   private DataBackend backend(List<Org> connected) {
-    OrgDirectory orgs = new Orgs(connected, client);
+    OrgDirectory orgs = new StoredOrgs.Directory(connected, client);
     Jdbc jdbc = database.jdbc();
     Clock clock = Clock.systemUTC();
     SyncSettingsService settings = new SyncSettingsService(jdbc, orgs, clock);
@@ -311,66 +307,5 @@ class ImportCommandTest {
             "SELECT COUNT(*) AS n FROM sync_pending_creates WHERE status = 'PENDING'",
             row -> row.getLong("n"))
         .orElse(0L);
-  }
-
-  private static Org storedOrg(Jdbc jdbc, String name, Environment environment) {
-    String id = Jdbc.newId();
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    jdbc.update(
-        "INSERT INTO orgs (id, name, name_key, environment, login_url, status, auth_flow,"
-            + " client_id, connected_at) VALUES (?, ?, ?, ?, 'https://x', 'ACTIVE',"
-            + " 'CLIENT_CREDENTIALS', 'c', ?)",
-        id,
-        name,
-        name.toLowerCase(java.util.Locale.ROOT),
-        environment.name(),
-        now);
-    return new Org(
-        id,
-        name,
-        environment,
-        "https://x",
-        "https://x",
-        null,
-        name,
-        "Enterprise Edition",
-        "john.doe@acme.com",
-        OrgStatus.ACTIVE,
-        now,
-        null);
-  }
-
-  /** The connected orgs, all served by the one local org. */
-  private record Orgs(List<Org> all, SalesforceClient client) implements OrgDirectory {
-    @Override
-    public List<Org> list() {
-      return new ArrayList<>(all);
-    }
-
-    @Override
-    public Optional<Org> byId(String id) {
-      return all.stream().filter(o -> o.id().equals(id)).findFirst();
-    }
-
-    @Override
-    public Org resolve(String reference) {
-      return all.stream()
-          .filter(o -> o.name().equalsIgnoreCase(reference))
-          .findFirst()
-          .orElseThrow(() -> ScopienException.notFound("unknown_org", "No org " + reference));
-    }
-
-    @Override
-    public SalesforceClient client(Org o) {
-      return client;
-    }
-
-    @Override
-    public Org activeOrg(String conversationId) {
-      return all.get(0);
-    }
-
-    @Override
-    public void switchActiveOrg(String conversationId, Org o) {}
   }
 }

@@ -6,28 +6,24 @@ import com.scopien.config.Secret;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Environment;
-import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgDirectory;
-import com.scopien.orgs.OrgStatus;
 import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
 import com.scopien.store.Database;
-import com.scopien.store.Jdbc;
 import com.scopien.store.TestDatabases;
 import com.scopien.sync.SyncOptions;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
+import com.scopien.testing.StoredOrgs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +56,9 @@ class SyncCommandTest {
                         localOrg.options().clientId(),
                         Secret.of(localOrg.options().clientSecret()))
                     .session()));
-    orgs = new OneOrg(storedOrg(database.jdbc()), client);
+    orgs =
+        new StoredOrgs.Directory(
+            List.of(StoredOrgs.insert(database.jdbc(), "Acme", Environment.PRODUCTION)), client);
   }
 
   @AfterAll
@@ -150,63 +148,5 @@ class SyncCommandTest {
 
     assertThat(cli.execute("--org", "Nowhere")).isEqualTo(1);
     assertThat(err.toString()).startsWith("error: ").contains("Nowhere");
-  }
-
-  private static Org storedOrg(Jdbc jdbc) {
-    String id = Jdbc.newId();
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    jdbc.update(
-        "INSERT INTO orgs (id, name, name_key, environment, login_url, status, auth_flow,"
-            + " client_id, connected_at) VALUES (?, 'Acme', 'acme', 'PRODUCTION', 'https://x',"
-            + " 'ACTIVE', 'CLIENT_CREDENTIALS', 'c', ?)",
-        id,
-        now);
-    return new Org(
-        id,
-        "Acme",
-        Environment.PRODUCTION,
-        "https://x",
-        "https://x",
-        null,
-        "Acme",
-        "Enterprise Edition",
-        "john.doe@acme.com",
-        OrgStatus.ACTIVE,
-        now,
-        null);
-  }
-
-  /** One org, found by its name or "production". */
-  private record OneOrg(Org org, SalesforceClient client) implements OrgDirectory {
-    @Override
-    public List<Org> list() {
-      return List.of(org);
-    }
-
-    @Override
-    public Optional<Org> byId(String id) {
-      return org.id().equals(id) ? Optional.of(org) : Optional.empty();
-    }
-
-    @Override
-    public Org resolve(String reference) {
-      if (reference.equalsIgnoreCase(org.name()) || reference.equalsIgnoreCase("production")) {
-        return org;
-      }
-      throw com.scopien.ScopienException.notFound("unknown_org", "No org called " + reference);
-    }
-
-    @Override
-    public SalesforceClient client(Org o) {
-      return client;
-    }
-
-    @Override
-    public Org activeOrg(String conversationId) {
-      return org;
-    }
-
-    @Override
-    public void switchActiveOrg(String conversationId, Org o) {}
   }
 }

@@ -11,7 +11,6 @@ import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgDirectory;
-import com.scopien.orgs.OrgStatus;
 import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
@@ -20,12 +19,12 @@ import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurity;
 import com.scopien.security.Redactor;
 import com.scopien.store.Database;
-import com.scopien.store.Jdbc;
 import com.scopien.store.TestDatabases;
 import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.SyncOptions;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
+import com.scopien.testing.StoredOrgs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +34,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,8 +70,8 @@ class SyncApiTest {
                         localOrg.options().clientId(),
                         Secret.of(localOrg.options().clientSecret()))
                     .session()));
-    org = storedOrg(database.jdbc());
-    OrgDirectory orgs = new OneOrg(org, salesforce);
+    org = StoredOrgs.insert(database.jdbc(), "Acme", Environment.PRODUCTION);
+    OrgDirectory orgs = new StoredOrgs.Directory(List.of(org), salesforce);
     SyncSettingsService settings =
         new SyncSettingsService(database.jdbc(), orgs, Clock.systemUTC());
     sync =
@@ -433,60 +431,5 @@ class SyncApiTest {
       request.header("Content-Type", "application/json");
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Org storedOrg(Jdbc jdbc) {
-    String id = Jdbc.newId();
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    jdbc.update(
-        "INSERT INTO orgs (id, name, name_key, environment, login_url, status, auth_flow,"
-            + " client_id, connected_at) VALUES (?, 'Acme', 'acme', 'PRODUCTION', 'https://x',"
-            + " 'ACTIVE', 'CLIENT_CREDENTIALS', 'c', ?)",
-        id,
-        now);
-    return new Org(
-        id,
-        "Acme",
-        Environment.PRODUCTION,
-        "https://x",
-        "https://x",
-        null,
-        "Acme",
-        "Enterprise Edition",
-        "john.doe@acme.com",
-        OrgStatus.ACTIVE,
-        now,
-        null);
-  }
-
-  /** One org with its client. */
-  private record OneOrg(Org org, SalesforceClient client) implements OrgDirectory {
-    @Override
-    public List<Org> list() {
-      return List.of(org);
-    }
-
-    @Override
-    public Optional<Org> byId(String id) {
-      return org.id().equals(id) ? Optional.of(org) : Optional.empty();
-    }
-
-    @Override
-    public Org resolve(String reference) {
-      return org;
-    }
-
-    @Override
-    public SalesforceClient client(Org o) {
-      return client;
-    }
-
-    @Override
-    public Org activeOrg(String conversationId) {
-      return org;
-    }
-
-    @Override
-    public void switchActiveOrg(String conversationId, Org o) {}
   }
 }
