@@ -295,6 +295,10 @@ class MirrorAndVisibilityIT {
               .records()
               .get(0)
               .id();
+      // Let runs started by other tests end first: a run pulling Opportunity right now would take
+      // the Salesforce change into the mirror before the Scopien edit, and there would be no
+      // conflict to see.
+      syncAndWait();
       // Changed on both sides: in Salesforce, then in Scopien (whose push finds the other change).
       live.update("Opportunity", johns, Map.of("NextStep", "Changed in Salesforce"));
       HttpResponse<String> changed =
