@@ -3,7 +3,6 @@ package com.scopien.sync;
 import com.scopien.sync.SyncSettings.ConflictPolicy;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -68,8 +67,6 @@ final class ConflictHandler {
         yield new Outcome(remote, false);
       }
       case SCOPIEN_WINS -> {
-        Map<String, Object> merged = new LinkedHashMap<>(remote.fields());
-        merged.putAll(local);
         log(
             orgId,
             runId,
@@ -77,8 +74,7 @@ final class ConflictHandler {
             "Changed on both sides: " + fieldsOf(local),
             "Scopien wins (policy): Scopien's values are pushed over Salesforce's",
             SyncError.Status.RESOLVED);
-        yield new Outcome(
-            new MirrorRow(object, remote.id(), remote.systemModstamp(), false, merged), true);
+        yield new Outcome(remote.overlaid(local), true);
       }
       case MANUAL_REVIEW -> {
         boolean news =
@@ -97,20 +93,6 @@ final class ConflictHandler {
         yield new Outcome(null, true, news);
       }
     };
-  }
-
-  /** Whether the version read back carries exactly the values we pushed (our own echo). */
-  static boolean isEcho(MirrorRow remote, Map<String, Object> pushed) {
-    if (pushed == null || pushed.isEmpty()) {
-      return false;
-    }
-    for (Map.Entry<String, Object> e : pushed.entrySet()) {
-      if (!remote.fields().containsKey(e.getKey())
-          || !same(remote.fields().get(e.getKey()), e.getValue())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static boolean same(Object a, Object b) {

@@ -19,8 +19,8 @@ final class MirrorStore {
   private static final int IN_CHUNK = 500;
 
   /**
-   * What the mirror knows of a record before a page is applied. {@code fields} and {@code
-   * localFields} are read only for records with a pending change or a recent push (else null).
+   * What the mirror knows of a record before a page is applied. {@code fields} is read only for
+   * records with a pending change or an unconfirmed push (else null).
    */
   record State(
       Instant systemModstamp,
@@ -75,7 +75,8 @@ final class MirrorStore {
       }
       jdbc.query(
           "SELECT record_id, system_modstamp, is_deleted, local_changed_at, local_fields,"
-              + " local_base, pushed_fields, CASE WHEN local_changed_at IS NOT NULL THEN fields"
+              + " local_base, pushed_fields, CASE WHEN local_changed_at IS NOT NULL OR pushed_fields IS NOT NULL"
+              + " THEN fields"
               + " END AS watched_fields FROM sync_records"
               + " WHERE (org_id, object_name, record_id) IN ("
               + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)"))

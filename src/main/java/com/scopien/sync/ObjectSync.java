@@ -101,20 +101,20 @@ final class ObjectSync {
   }
 
   /**
-   * Creates the object's new Scopien records and pushes its pending Scopien changes, reads
-   * Salesforce's changes, then pushes what was changed meanwhile; each direction only when it is
-   * on.
+   * Creates the object's new Scopien records, reads Salesforce's changes, pushes the pending
+   * Scopien changes and reads back what the push wrote; each direction only when it is on. Reading
+   * before pushing lets the push trust the mirror: a record that Salesforce changed too has met the
+   * conflict policy by then, so a batch of 200 changes costs one write and no read. Reading after
+   * it leaves the mirror with the versions Salesforce stamped on our writes (taken as echoes, not
+   * counted), and counts whatever else changed meanwhile.
    */
   Report run(RunState run, ObjectPlan plan) {
     String phase = phaseOf(run.orgId, plan.object(), run.full);
     if (plan.outbound() && !creates.push(run, plan, () -> mayContinue(run))) {
       return interrupted(run, phase);
     }
-    if (plan.outbound() && !push.push(run, plan, null, () -> mayContinue(run))) {
-      return interrupted(run, phase);
-    }
     if (plan.inbound()) {
-      Report pulled = pull(run, plan);
+      Report pulled = pull(run, plan, false);
       if (pulled.outcome() != Outcome.DONE) {
         return pulled;
       }
@@ -125,9 +125,18 @@ final class ObjectSync {
           .finishObject(
               run.runId, plan.object(), "succeeded", "Salesforce to Scopien is off: push only");
     }
-    // Changes queued while this run read Salesforce; older ones that failed wait for the next run.
-    if (plan.outbound() && !push.push(run, plan, run.startedAt, () -> mayContinue(run))) {
+    if (!plan.outbound()) {
+      return new Report(Outcome.DONE, phase, null);
+    }
+    PushPass.Outcome pushed = push.push(run, plan, !plan.inbound(), () -> mayContinue(run));
+    if (!pushed.complete()) {
       return interrupted(run, phase);
+    }
+    if (plan.inbound() && pushed.written() > 0) {
+      Report readBack = pull(run, plan, true);
+      if (readBack.outcome() != Outcome.DONE) {
+        return new Report(readBack.outcome(), phase, readBack.usage());
+      }
     }
     return new Report(Outcome.DONE, phase, null);
   }
@@ -143,13 +152,23 @@ final class ObjectSync {
     return new Report(Outcome.PAUSED, phase, budget.exhausted(run.client).orElse(null));
   }
 
-  private Report pull(RunState run, ObjectPlan plan) {
-    Cursor cursor = start(run, plan.object());
+  /**
+   * Reads Salesforce's changes of the object into the mirror. A {@code readBack} after the push
+   * reads on from the cursor the first read left (never a new full scan) and adds to the object's
+   * total instead of replacing it.
+   */
+  private Report pull(RunState run, ObjectPlan plan, boolean readBack) {
+    Cursor cursor =
+        readBack
+            ? stores.cursors().get(run.orgId, plan.object()).orElseThrow()
+            : start(run, plan.object());
     boolean scanning = cursor.phase() == Cursor.Phase.INITIAL;
     String phase = scanning ? (cursor.reconcile() ? "reconcile" : "initial") : "incremental";
     Set<String> parked = new HashSet<>();
     PageWriter.Target target = new PageWriter.Target(run.orgId, run.runId, plan, parked);
-    retryParked(run, target);
+    if (!readBack) {
+      retryParked(run, target);
+    }
 
     if (scanning && bulk.applies(run, plan, cursor)) {
       BulkObjectScan.Result read = bulk.scan(run, plan, cursor, target, phase);
@@ -172,7 +191,11 @@ final class ObjectSync {
     }
     String soql = soql(plan, cursor, !scanning);
     QueryPage page = scanning ? run.client.query(soql) : run.client.queryAll(soql);
-    stores.runs().startObject(run.runId, plan.object(), phase, page.totalSize());
+    if (readBack) {
+      stores.runs().addToTotal(run.runId, plan.object(), page.totalSize());
+    } else {
+      stores.runs().startObject(run.runId, plan.object(), phase, page.totalSize());
+    }
     while (true) {
       cursor = writer.apply(target, page.records(), cursor, true).cursor();
       run.heartbeat();

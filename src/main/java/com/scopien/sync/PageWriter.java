@@ -61,6 +61,7 @@ final class PageWriter {
       }
     }
     Instant now = clock.instant();
+    EchoCheck echoes = EchoCheck.of(plan);
     return jdbc.inTransaction(
         () -> {
           Map<String, MirrorStore.State> states =
@@ -86,9 +87,10 @@ final class PageWriter {
               }
             } else if (!row.systemModstamp().isAfter(state.systemModstamp())) {
               seen.add(row.id());
-            } else if (ConflictHandler.isEcho(row, state.pushedFields())) {
-              // Our own push read back: store Salesforce's version, count nothing.
-              updates.add(row);
+            } else if (echoes.isEcho(row, state)) {
+              // Our own push read back: store Salesforce's version, count nothing. A Scopien change
+              // made since stays on top of it, still pending.
+              updates.add(state.locallyChanged() ? row.overlaid(state.localFields()) : row);
             } else {
               boolean apply = true;
               if (state.locallyChanged()) {

@@ -18,17 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
- * The push phase of one object: Scopien-side changes written to Salesforce, 200 records at a time.
- * Each batch first reads the records' current Salesforce versions (one query): a record that
- * Salesforce changed too since the last sync goes to the conflict policy; the others are written. A
- * write Salesforce refuses is parked with its error and tried again at the next run; the change
- * stays pending, never dropped. What was pushed is remembered so that it is not read back as a
- * change (echo suppression).
+ * The push phase of one object: Scopien-side changes written to Salesforce, 200 records at a time,
+ * one sObject Collections update per batch (one API call per 200 records) when the org's client
+ * offers it, else one PATCH per record.
  *
- * <p>Writes go as one sObject Collections update per batch (one API call per 200 records) when the
- * org's client offers it, else one PATCH per record.
+ * <p>When the run has just read Salesforce's changes of the object, a record Salesforce changed too
+ * has met the conflict policy in that read, so the batch is written as it is. When the run does not
+ * read Salesforce (that direction is off), each batch first reads the records' current versions
+ * (one query) and a record changed there since the last sync goes to the conflict policy. A record
+ * found deleted in Salesforce ends its change as a deletion would. A write Salesforce refuses is
+ * parked with its error and tried again at the next run; the change stays pending, never dropped.
+ * What was pushed is remembered so that it is not read back as a change (echo suppression).
  */
 final class PushPass {
   static final int BATCH = 200;
@@ -36,6 +39,12 @@ final class PushPass {
 
   /** Per-record errors that a later attempt may get past. */
   private static final Set<String> RETRIABLE_CODES = Set.of("UNABLE_TO_LOCK_ROW");
+
+  /** Per-record error of a record deleted in Salesforce. */
+  private static final String DELETED = "ENTITY_IS_DELETED";
+
+  /** How the pass ended: whether every pending change was tried, and how many were written. */
+  record Outcome(boolean complete, long written) {}
 
   private final Jdbc jdbc;
   private final SyncStores stores;
@@ -51,46 +60,49 @@ final class PushPass {
   }
 
   /**
-   * Pushes the object's pending changes made since {@code since} (null: all); returns false when
-   * the run was asked to stop (or the allowance was spent, as {@code mayContinue} says) before all
-   * were tried.
+   * Pushes the object's pending changes, first reading their current Salesforce versions when
+   * {@code readFirst}; stops early when the run was asked to stop (or the allowance was spent, as
+   * {@code mayContinue} says).
    */
-  boolean push(
-      RunState run,
-      ObjectPlan plan,
-      Instant since,
-      java.util.function.BooleanSupplier mayContinue) {
+  Outcome push(RunState run, ObjectPlan plan, boolean readFirst, BooleanSupplier mayContinue) {
     String after = "";
+    long written = 0;
     while (true) {
       List<MirrorStore.Pending> batch =
-          stores.mirror().pending(run.orgId, plan.object(), after, since, BATCH);
+          stores.mirror().pending(run.orgId, plan.object(), after, null, BATCH);
       if (batch.isEmpty()) {
-        return true;
+        return new Outcome(true, written);
       }
       after = batch.get(batch.size() - 1).id();
-      Map<String, MirrorRow> remote = new HashMap<>();
-      Set<String> unreadable = new HashSet<>();
-      current(run, plan, batch.stream().map(MirrorStore.Pending::id).toList(), remote, unreadable);
-      List<MirrorStore.Pending> writes = new ArrayList<>();
-      for (MirrorStore.Pending p : batch) {
-        if (!unreadable.contains(p.id()) && one(run, plan, p, remote.get(p.id()))) {
-          writes.add(p);
+      List<MirrorStore.Pending> writes = batch;
+      if (readFirst) {
+        writes = new ArrayList<>();
+        Map<String, MirrorRow> remote = new HashMap<>();
+        Set<String> unreadable = new HashSet<>();
+        current(
+            run, plan, batch.stream().map(MirrorStore.Pending::id).toList(), remote, unreadable);
+        for (MirrorStore.Pending p : batch) {
+          if (!unreadable.contains(p.id())
+              && one(run, plan, p, remote.getOrDefault(p.id(), gone(plan, p)))) {
+            writes.add(p);
+          }
         }
       }
-      write(run, plan, writes);
+      written += write(run, plan, writes);
       run.heartbeat();
       if (!mayContinue.getAsBoolean()) {
-        return false;
+        return new Outcome(false, written);
       }
     }
   }
 
+  /** The version of a record that Salesforce no longer has. */
+  private static MirrorRow gone(ObjectPlan plan, MirrorStore.Pending p) {
+    return new MirrorRow(plan.object(), p.id(), p.systemModstamp(), true, p.fields());
+  }
+
   /** Handles a record changed on both sides; true when its change is to be written now. */
-  private boolean one(RunState run, ObjectPlan plan, MirrorStore.Pending p, MirrorRow remote) {
-    MirrorRow current =
-        remote != null
-            ? remote
-            : new MirrorRow(plan.object(), p.id(), p.systemModstamp(), true, p.fields());
+  private boolean one(RunState run, ObjectPlan plan, MirrorStore.Pending p, MirrorRow current) {
     if (current.deleted() || current.systemModstamp().isAfter(p.systemModstamp())) {
       boolean pushNow =
           jdbc.inTransaction(
@@ -133,12 +145,14 @@ final class PushPass {
 
   /**
    * Writes the changes: one sObject Collections call for the batch when the client offers it, else
-   * one PATCH per record. Each record that Salesforce refuses is parked on its own.
+   * one PATCH per record. Each record that Salesforce refuses is parked on its own; one it no
+   * longer has ends its change. Returns how many were written.
    */
-  private void write(RunState run, ObjectPlan plan, List<MirrorStore.Pending> writes) {
+  private long write(RunState run, ObjectPlan plan, List<MirrorStore.Pending> writes) {
     if (writes.isEmpty()) {
-      return;
+      return 0;
     }
+    long written = 0;
     Optional<SObjectCollections> collections = run.client.collections();
     if (collections.isEmpty()) {
       for (MirrorStore.Pending p : writes) {
@@ -148,12 +162,23 @@ final class PushPass {
           if (RunCoordinator.isFatal(e)) {
             throw e;
           }
-          park(run, plan, p, e.kind() == ScopienException.Kind.RETRIABLE, e.code(), e.getMessage());
+          if (e.kind() == ScopienException.Kind.NOT_FOUND) {
+            one(run, plan, p, gone(plan, p));
+          } else {
+            park(
+                run,
+                plan,
+                p,
+                e.kind() == ScopienException.Kind.RETRIABLE,
+                e.code(),
+                e.getMessage());
+          }
           continue;
         }
         pushed(run, plan, p);
+        written++;
       }
-      return;
+      return written;
     }
     List<SObjectRecord> records = new ArrayList<>();
     for (MirrorStore.Pending p : writes) {
@@ -172,13 +197,16 @@ final class PushPass {
       for (MirrorStore.Pending p : writes) {
         park(run, plan, p, e.kind() == ScopienException.Kind.RETRIABLE, e.code(), e.getMessage());
       }
-      return;
+      return 0;
     }
     for (int i = 0; i < writes.size(); i++) {
       MirrorStore.Pending p = writes.get(i);
       SaveResult result = i < results.size() ? results.get(i) : null;
       if (result != null && result.success()) {
         pushed(run, plan, p);
+        written++;
+      } else if (DELETED.equals(SaveResult.firstError(results, i).statusCode())) {
+        one(run, plan, p, gone(plan, p));
       } else {
         SaveResult.RecordError error = SaveResult.firstError(results, i);
         park(
@@ -190,6 +218,7 @@ final class PushPass {
             error.message());
       }
     }
+    return written;
   }
 
   private void pushed(RunState run, ObjectPlan plan, MirrorStore.Pending p) {

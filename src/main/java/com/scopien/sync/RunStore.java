@@ -83,6 +83,15 @@ final class RunStore {
         object);
   }
 
+  /** Adds to an object's total, for records read again later in the same run. */
+  void addToTotal(String runId, String object, long more) {
+    jdbc.update(
+        "UPDATE sync_run_objects SET total = total + ? WHERE run_id = ? AND object_name = ?",
+        more,
+        runId,
+        object);
+  }
+
   void setTotal(String runId, String object, long total) {
     jdbc.update(
         "UPDATE sync_run_objects SET total = ? WHERE run_id = ? AND object_name = ?",

@@ -211,6 +211,9 @@ final class FakeSalesforceClient implements SalesforceClient {
 
   private synchronized void write(String object, String id, Map<String, Object> fields) {
     Map<String, Object> row = data.get(object).get(id);
+    if (row == null || Boolean.TRUE.equals(row.get("IsDeleted"))) {
+      throw new SalesforceException(Kind.NOT_FOUND, "ENTITY_IS_DELETED", 404, "entity is deleted");
+    }
     row.putAll(fields);
     row.put("SystemModstamp", tick());
   }

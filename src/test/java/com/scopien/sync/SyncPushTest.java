@@ -222,6 +222,74 @@ class SyncPushTest extends DatabaseTestBase {
         .satisfies(e -> assertThat(e.status()).isEqualTo(SyncError.Status.RESOLVED));
   }
 
+  @Test
+  void ourPushReadBackWithSomeoneElsesLaterEditIsAChangeNotAnEcho() {
+    // Push only: the push is not read back in its run, so the next read meets it with the edit.
+    fixture.settings.update(org.id(), new SettingsChange(null, false, null, null));
+    String id = accounts.get(1);
+    SyncRun pushed =
+        runOf(fixture.changes.change(ADMIN, org.id(), "Account", id, Map.of("Name", "Ours")));
+    assertThat(object(pushed, "Account").pushed()).isEqualTo(1);
+    salesforce.update("Account", id, Map.of("Industry", "Energy"));
+    fixture.settings.update(org.id(), new SettingsChange(null, true, null, null));
+
+    SyncRun read = fixture.syncAndWait(org, List.of("Account"), false);
+
+    assertThat(object(read, "Account").updated()).isEqualTo(1);
+    assertThat(fixture.mirrorFields(org, "Account", id)).contains("Ours", "Energy");
+    // Read once more: the same version again is no change at all.
+    assertThat(object(fixture.syncAndWait(org, List.of("Account"), false), "Account").updated())
+        .isZero();
+  }
+
+  @Test
+  void aNewScopienChangeOnTopOfOurPushMeetsTheConflictPolicyWhenSalesforceEditedToo() {
+    fixture.settings.update(org.id(), new SettingsChange(null, false, null, null));
+    fixture.settings.setConflictPolicy(org.id(), "Account", ConflictPolicy.MANUAL_REVIEW);
+    String id = accounts.get(2);
+    runOf(fixture.changes.change(ADMIN, org.id(), "Account", id, Map.of("Name", "Ours")));
+    salesforce.update("Account", id, Map.of("Industry", "Energy"));
+    // Hold the org so that the second change waits instead of being pushed by a run of its own.
+    fixture.settle(org);
+    jdbc()
+        .update(
+            "INSERT INTO sync_locks (org_id, run_id, heartbeat_at) VALUES (?, 'held', ?)",
+            org.id(),
+            java.time.Instant.now());
+    assertThat(
+            fixture
+                .changes
+                .change(ADMIN, org.id(), "Account", id, Map.of("AnnualRevenue", 555))
+                .runId())
+        .isNull();
+    jdbc().update("DELETE FROM sync_locks WHERE org_id = ?", org.id());
+    fixture.settings.update(org.id(), new SettingsChange(null, true, null, null));
+
+    SyncRun run = fixture.syncAndWait(org, List.of("Account"), false);
+
+    assertThat(object(run, "Account").conflicts()).isEqualTo(1);
+    assertThat(object(run, "Account").pushed()).isZero();
+    assertThat(salesforce.stored("Account", id)).doesNotContainEntry("AnnualRevenue", 555);
+    assertThat(fixture.changes.conflicts(ADMIN, org.id()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.recordId()).isEqualTo(id));
+  }
+
+  @Test
+  void aChangeToARecordSalesforceNoLongerHasEndsWithTheRecord() {
+    String id = accounts.get(3);
+    salesforce.purge("Account", id);
+
+    SyncRun run = changeAndWait(id, Map.of("Name", "Too late"));
+
+    assertThat(object(run, "Account").pushed()).isZero();
+    assertThat(object(run, "Account").failed()).isZero();
+    assertThat(object(run, "Account").deleted()).isEqualTo(1);
+    assertThat(pendingCount()).isZero();
+    assertThat(fixture.sync.errors(org.id(), List.of("Account"), Duration.ofHours(1), 10))
+        .anySatisfy(e -> assertThat(e.message()).contains("Record deleted in Salesforce"));
+  }
+
   /**
    * Changes the record in Scopien after the test changed it in Salesforce behind the mirror's back,
    * and waits for the run the change starts: both sides changed since the last sync.
