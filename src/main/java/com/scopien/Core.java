@@ -99,7 +99,8 @@ public record Core(
               orgs,
               syncSettings,
               SyncOptions.defaults()
-                  .withBulk(SyncOptions.Bulk.defaults().withThreshold(config.syncBulkThreshold())),
+                  .withBulk(SyncOptions.Bulk.defaults().withThreshold(config.syncBulkThreshold()))
+                  .withPushLinger(config.syncPushLinger()),
               clock,
               orgs::markSynced);
       RecordVisibility visibility = new RecordVisibility(orgs, database.jdbc(), clock);

@@ -59,6 +59,7 @@ public final class ConfigLoader {
     Optional<ScopienConfig.Slack> slack = slack();
     int freshMinutes = integer("SCOPIEN_MIRROR_FRESHNESS_MINUTES", 15, 0, 1440);
     int bulkThreshold = integer("SCOPIEN_SYNC_BULK_THRESHOLD", 10_000, 0, Integer.MAX_VALUE);
+    int pushLingerMs = integer("SCOPIEN_SYNC_PUSH_LINGER_MS", 250, 0, 5_000);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -79,7 +80,8 @@ public final class ConfigLoader {
         version,
         slack,
         Duration.ofMinutes(freshMinutes),
-        bulkThreshold);
+        bulkThreshold,
+        Duration.ofMillis(pushLingerMs));
   }
 
   private Optional<ScopienConfig.Slack> slack() {

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param syncBulkThreshold a full sync reads objects above this many records with the Bulk API; 0
  *     means never
+ * @param syncPushLinger how long a push waits for more Scopien changes while they keep arriving
  */
 public record ScopienConfig(
     String host,
@@ -29,7 +30,8 @@ public record ScopienConfig(
     String salesforceApiVersion,
     Optional<Slack> slack,
     Duration mirrorFreshness,
-    long syncBulkThreshold) {
+    long syncBulkThreshold,
+    Duration syncPushLinger) {
 
   /**
    * The Slack app's settings; present only when both the signing secret and the bot token are set.

@@ -9,6 +9,7 @@ import com.scopien.soql.Condition;
 import com.scopien.soql.Soql;
 import com.scopien.store.Jdbc;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ import java.util.function.BooleanSupplier;
  * found deleted in Salesforce ends its change as a deletion would. A write Salesforce refuses is
  * parked with its error and tried again at the next run; the change stays pending, never dropped.
  * What was pushed is remembered so that it is not read back as a change (echo suppression).
+ *
+ * <p>While changes are still arriving and a batch is not full, the pass waits a moment ({@code
+ * linger}) for more before writing, so that changes made one by one still go out 200 per call.
  */
 final class PushPass {
   static final int BATCH = 200;
@@ -50,12 +54,14 @@ final class PushPass {
   private final SyncStores stores;
   private final ConflictHandler conflicts;
   private final RecordDecoder decoder = new RecordDecoder();
+  private final Duration linger;
   private final Clock clock;
 
-  PushPass(Jdbc jdbc, SyncStores stores, ConflictHandler conflicts, Clock clock) {
+  PushPass(Jdbc jdbc, SyncStores stores, ConflictHandler conflicts, Duration linger, Clock clock) {
     this.jdbc = jdbc;
     this.stores = stores;
     this.conflicts = conflicts;
+    this.linger = linger;
     this.clock = clock;
   }
 
@@ -68,8 +74,7 @@ final class PushPass {
     String after = "";
     long written = 0;
     while (true) {
-      List<MirrorStore.Pending> batch =
-          stores.mirror().pending(run.orgId, plan.object(), after, null, BATCH);
+      List<MirrorStore.Pending> batch = gathered(run, plan, after);
       if (batch.isEmpty()) {
         return new Outcome(true, written);
       }
@@ -94,6 +99,45 @@ final class PushPass {
         return new Outcome(false, written);
       }
     }
+  }
+
+  /**
+   * The next batch of pending changes after {@code after}; while it is not full and more changes
+   * keep arriving, waits {@code linger} for them (at most {@link SyncOptions#MAX_LINGERS} times).
+   * Changes that are all older than a few lingers (retries, changes queued during a long read) are
+   * written at once.
+   */
+  private List<MirrorStore.Pending> gathered(RunState run, ObjectPlan plan, String after) {
+    List<MirrorStore.Pending> batch =
+        stores.mirror().pending(run.orgId, plan.object(), after, null, BATCH);
+    for (int waits = 0;
+        waits < SyncOptions.MAX_LINGERS
+            && !linger.isZero()
+            && !batch.isEmpty()
+            && batch.size() < BATCH
+            && arriving(batch)
+            && !run.stopRequested();
+        waits++) {
+      try {
+        Thread.sleep(linger.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return batch;
+      }
+      List<MirrorStore.Pending> more =
+          stores.mirror().pending(run.orgId, plan.object(), after, null, BATCH);
+      if (more.size() == batch.size()) {
+        return more;
+      }
+      batch = more;
+      run.heartbeat();
+    }
+    return batch;
+  }
+
+  private boolean arriving(List<MirrorStore.Pending> batch) {
+    Instant recent = clock.instant().minus(linger.multipliedBy(4));
+    return batch.stream().anyMatch(p -> p.localChangedAt().isAfter(recent));
   }
 
   /** The version of a record that Salesforce no longer has. */

@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param fieldSecurity fields hidden from everyone are not copied into the mirror unless an admin
  *     chooses them explicitly
  * @param bulk when and how a full scan reads through the Bulk API instead of REST paging
+ * @param pushLinger how long a push waits for more changes while they are still arriving and its
+ *     batch is not full, so that changes made one by one still go out 200 per call; it waits again
+ *     while more keep coming, up to {@link #MAX_LINGERS} times in all; zero pushes at once
  */
 public record SyncOptions(
     Duration lookback,
@@ -27,7 +30,11 @@ public record SyncOptions(
     Duration deletedRetention,
     int maxConcurrentRuns,
     FieldSecurity fieldSecurity,
-    Bulk bulk) {
+    Bulk bulk,
+    Duration pushLinger) {
+
+  /** How many times in a row a push waits for more changes before it writes what it has. */
+  public static final int MAX_LINGERS = 8;
 
   /**
    * Full scans (initial or reconcile) of large objects through Bulk API 1.0 with PK chunking.
@@ -90,6 +97,10 @@ public record SyncOptions(
     Objects.requireNonNull(deletedRetention, "deletedRetention");
     Objects.requireNonNull(fieldSecurity, "fieldSecurity");
     Objects.requireNonNull(bulk, "bulk");
+    Objects.requireNonNull(pushLinger, "pushLinger");
+    if (pushLinger.isNegative()) {
+      throw new IllegalArgumentException("pushLinger must not be negative");
+    }
     if (lookback.isNegative()) {
       throw new IllegalArgumentException("lookback must not be negative");
     }
@@ -103,7 +114,7 @@ public record SyncOptions(
 
   /**
    * One minute of lookback, 80% of the allowance, 20 seconds to staleness, 15 days, 2 runs, Bulk
-   * above 10,000 records.
+   * above 10,000 records, pushes waiting 250 ms for more changes.
    */
   public static SyncOptions defaults() {
     return new SyncOptions(
@@ -113,7 +124,8 @@ public record SyncOptions(
         Duration.ofDays(15),
         2,
         FieldSecurity.defaults(),
-        Bulk.defaults());
+        Bulk.defaults(),
+        Duration.ofMillis(250));
   }
 
   public SyncOptions withLookback(Duration value) {
@@ -124,17 +136,32 @@ public record SyncOptions(
         deletedRetention,
         maxConcurrentRuns,
         fieldSecurity,
-        bulk);
+        bulk,
+        pushLinger);
   }
 
   public SyncOptions withApiBudgetShare(double value) {
     return new SyncOptions(
-        lookback, value, staleRunAfter, deletedRetention, maxConcurrentRuns, fieldSecurity, bulk);
+        lookback,
+        value,
+        staleRunAfter,
+        deletedRetention,
+        maxConcurrentRuns,
+        fieldSecurity,
+        bulk,
+        pushLinger);
   }
 
   public SyncOptions withStaleRunAfter(Duration value) {
     return new SyncOptions(
-        lookback, apiBudgetShare, value, deletedRetention, maxConcurrentRuns, fieldSecurity, bulk);
+        lookback,
+        apiBudgetShare,
+        value,
+        deletedRetention,
+        maxConcurrentRuns,
+        fieldSecurity,
+        bulk,
+        pushLinger);
   }
 
   public SyncOptions withBulk(Bulk value) {
@@ -145,6 +172,19 @@ public record SyncOptions(
         deletedRetention,
         maxConcurrentRuns,
         fieldSecurity,
+        value,
+        pushLinger);
+  }
+
+  public SyncOptions withPushLinger(Duration value) {
+    return new SyncOptions(
+        lookback,
+        apiBudgetShare,
+        staleRunAfter,
+        deletedRetention,
+        maxConcurrentRuns,
+        fieldSecurity,
+        bulk,
         value);
   }
 }

@@ -230,6 +230,33 @@ class LocalOrgSyncIT extends DatabaseTestBase {
     }
   }
 
+  @Test
+  void changesMadeOneByOneStillGoOutTwoHundredPerCall() throws Exception {
+    Org org = fixture.org(client);
+    fixture.syncAndWait(org, List.of("Account"), false);
+    List<String> ids = firstIds(org, "Account", 300);
+    localOrg.injectFaults(
+        new FaultPlan(
+            1, List.of(new FaultPlan.Rule(FaultPlan.Kind.SLOW, 1.0, "/composite/sobjects", 1))));
+    User admin = new User("u-admin", "Ada", "ada@acme.com", Role.ADMIN);
+
+    // About 200 changes a second, each one trying to start a push (the first one does).
+    for (String id : ids) {
+      fixture.changes.change(admin, org.id(), "Account", id, Map.of("Description", "One " + id));
+      Thread.sleep(5);
+    }
+    fixture.settle(org);
+
+    long writes = localOrg.faultsFired().getOrDefault("slow", 0L);
+    localOrg.injectFaults(FaultPlan.none());
+    // Without the linger each run pushed what had arrived so far: a write per few changes.
+    assertThat(writes).isBetween(2L, 3L);
+    for (String id : List.of(ids.get(0), ids.get(150), ids.get(299))) {
+      assertThat(localOrg.record("Account", id).orElseThrow())
+          .containsEntry("Description", "One " + id);
+    }
+  }
+
   private List<String> firstIds(Org org, String object, int n) {
     return new ArrayList<>(
         jdbc()
