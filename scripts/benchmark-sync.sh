@@ -20,9 +20,11 @@
 # in two scenarios, BENCH_PUSH_RUNS times each, interleaved, every time on Leads not changed before:
 # once while a long sync of other objects holds the org (the changes queue and one follow-up run
 # pushes them), once with each change starting its own run (pushed as they arrive). Each time it
-# waits for the runs and counts the sObject Collections calls the local org received (a harmless
-# 1 ms delay fault on /composite/sobjects fires once per call) and the API calls of the push runs,
-# and prints the row, then per scenario a median row.
+# waits for the runs and counts the sObject Collections writes the local org received (a harmless
+# 1 ms delay fault on the create/update/delete/upsert paths fires once per call; Collections reads
+# are not counted), the push runs and their API calls, and apart from them the real-time runs that
+# apply the change events the org sends back for the pushed Leads (echoes); it prints each row,
+# then a median row per scenario.
 #
 # Environment: BENCH_RUNS (syncs per size and mode, default 3), BENCH_REST_SIZES (sizes that also
 # get the REST baseline, space- or comma-separated; default every size, empty for none),
@@ -277,9 +279,13 @@ def scenario(tag, batch, hold):
                       {"objects": ["Account", "Contact", "Opportunity", "Case"], "full": True},
                       auth)["runId"]
         before.add(holder)
-    # Count the writes: every sObject Collections call meets a harmless 1 ms delay.
+    # Count the writes: every sObject Collections write (create, update, delete at
+    # /composite/sobjects, upsert at /composite/sobjects/{type}/{field}) meets a harmless 1 ms
+    # delay. Reads through /composite/sobjects/{type} (how real-time runs fetch the records the
+    # change events name) do not match.
     call("POST", org_url + "/_scopien/faults", {"seed": 1, "rules": [
-        {"kind": "slow", "rate": 1.0, "paths": "/composite/sobjects", "delayMs": 1}]},
+        {"kind": "slow", "rate": 1.0, "paths": "/composite/sobjects(/[^/]+/[^/]+)?$",
+         "delayMs": 1}]},
         {"Content-Type": "application/json"})
     try:
         started = time.time()
@@ -288,25 +294,30 @@ def scenario(tag, batch, hold):
         queued = holder is None or call(
             "GET", f"{api}/api/sync/runs/{holder}", headers=auth)["status"] == "running"
         listed = settle()
-        pushing = [r for r in listed if r["id"] not in before]
+        new = [r for r in listed if r["id"] not in before]
         writes = call("GET", org_url + "/_scopien/faults")["fired"].get("slow", 0)
     finally:
         call("DELETE", org_url + "/_scopien/faults")
+    # Real-time runs apply the change events the org sends back for the pushed records (echoes);
+    # every other new run (the changes' own, or a scheduled one) pushes.
+    pushing = [r for r in new if r["trigger"] != "real_time"]
+    echoes = [r for r in new if r["trigger"] == "real_time"]
     return {"runs": len(pushing), "writes": writes, "calls": sum(r["apiCalls"] for r in pushing),
+            "echoes": len(echoes), "echo_calls": sum(r["apiCalls"] for r in echoes),
             "patch": patched - started, "pushed": time.time() - started, "queued": queued}
 
 per_200 = n / 200
 def row(name, label, m, note=""):
     return (f"| {name}{note} | {label} | {n:,} | {m['runs']:g} | {m['writes']:g} | "
             f"{math.ceil(per_200)} | {m['writes'] / per_200:.2f} | {m['calls']:,g} | "
-            f"{m['calls'] / per_200:.2f} | {m['patch']:,.1f} | {m['pushed']:,.1f} |")
+            f"{m['echoes']:g} | {m['echo_calls']:,g} | {m['patch']:,.1f} | {m['pushed']:,.1f} |")
 
 scenarios = [("queued behind a running sync", True), ("each change starts a run", False)]
 done = {name: [] for name, _ in scenarios}
-print("| push | run | Leads changed | push runs | Collections calls | ceil(N/200) | "
-      "Collections calls per 200 changed | API calls of those runs | API calls per 200 changed | "
-      "seconds to PATCH all | seconds until pushed |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| push | run | Leads changed | push runs | Collections writes | ceil(N/200) | "
+      "Collections writes per 200 changed | API calls of the push runs | real-time runs (echoes) | "
+      "API calls of the real-time runs | seconds to PATCH all | seconds until pushed |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for rep in range(reps):
     for s, (name, hold) in enumerate(scenarios):
         batch = ids[(2 * rep + s) * n:(2 * rep + s + 1) * n]
@@ -314,7 +325,7 @@ for rep in range(reps):
             m = scenario(f"{'queued' if hold else 'each'} {rep + 1}", batch, hold)
         except Exception as e:
             print(f"| {name} | #{rep + 1} | FAILED: {str(e).replace('|', '/')[:160]} |"
-                  + " |" * 8, flush=True)
+                  + " |" * 9, flush=True)
             continue
         done[name].append(m)
         note = "" if m["queued"] else " (the holding sync ended before the last change: not all queued)"
@@ -323,7 +334,8 @@ for name, _ in scenarios:
     ok = done[name]
     if not ok:
         continue
-    med = {k: statistics.median(m[k] for m in ok) for k in ("runs", "writes", "calls", "patch", "pushed")}
+    med = {k: statistics.median(m[k] for m in ok)
+           for k in ("runs", "writes", "calls", "echoes", "echo_calls", "patch", "pushed")}
     note = "" if all(m["queued"] for m in ok) else " (not all queued)"
     print(row(f"**{name}**", f"median of {len(ok)} of {reps}", med, note), flush=True)
 EOF
