@@ -24,7 +24,8 @@ import java.util.Set;
  * SystemModstamp and computed fields, and the mirror must hold what a poll would read); deletes
  * need no call. The rows, the run record that counts them (trigger REAL_TIME, one per delivery) and
  * the channels' replay ids commit in one transaction. Events of objects whose initial sync has not
- * finished are skipped: the scan reads them.
+ * finished are skipped: the scan reads them. An update event that only carries what we pushed is
+ * our echo and costs no read.
  */
 final class ChangeApplier {
   private static final int RETRIEVE_CHUNK = 2000;
@@ -53,7 +54,7 @@ final class ChangeApplier {
       Map<String, ObjectPlan> plans,
       List<ChangeEvent> events) {
     Map<String, Long> replayIds = new LinkedHashMap<>();
-    Map<String, Map<String, ChangeEvent>> latest = new LinkedHashMap<>();
+    Map<String, Map<String, List<ChangeEvent>>> byObject = new LinkedHashMap<>();
     Set<String> needPolling = new LinkedHashSet<>();
     for (ChangeEvent e : events) {
       replayIds.merge(e.channel(), e.replayId(), Math::max);
@@ -66,23 +67,45 @@ final class ChangeApplier {
         needPolling.add(plan.object());
         continue;
       }
-      Map<String, ChangeEvent> byId =
-          latest.computeIfAbsent(plan.object(), o -> new LinkedHashMap<>());
+      Map<String, List<ChangeEvent>> byId =
+          byObject.computeIfAbsent(plan.object(), o -> new LinkedHashMap<>());
       for (String id : e.recordIds()) {
-        byId.remove(id);
-        byId.put(id, e);
+        byId.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
       }
     }
     Map<String, List<SObjectRecord>> records = new LinkedHashMap<>();
-    for (Map.Entry<String, Map<String, ChangeEvent>> o : latest.entrySet()) {
+    for (Map.Entry<String, Map<String, List<ChangeEvent>>> o : byObject.entrySet()) {
       Optional<Cursor> cursor = stores.cursors().get(orgId, o.getKey());
       if (cursor.isEmpty() || cursor.get().phase() != Cursor.Phase.INCREMENTAL) {
         continue;
       }
-      records.put(
-          o.getKey(), read(orgId, client, plans.get(SyncDefaults.key(o.getKey())), o.getValue()));
+      ObjectPlan plan = plans.get(SyncDefaults.key(o.getKey()));
+      Map<String, ChangeEvent> changed = withoutOurEchoes(orgId, plan, o.getValue());
+      if (!changed.isEmpty()) {
+        records.put(o.getKey(), read(orgId, client, plan, changed));
+      }
     }
     return store(orgId, client, plans, records, replayIds, needPolling);
+  }
+
+  /**
+   * Each record's latest event, less the records whose every event is our own push coming back (no
+   * call is spent reading those; the push's run reads its writes back).
+   */
+  private Map<String, ChangeEvent> withoutOurEchoes(
+      String orgId, ObjectPlan plan, Map<String, List<ChangeEvent>> byId) {
+    Map<String, MirrorStore.State> states =
+        stores.mirror().states(orgId, plan.object(), byId.keySet());
+    EchoCheck echoes = EchoCheck.of(plan);
+    Map<String, ChangeEvent> changed = new LinkedHashMap<>();
+    byId.forEach(
+        (id, list) -> {
+          MirrorStore.State state = states.get(id);
+          if (state == null || !list.stream().allMatch(e -> echoes.isEcho(e, state))) {
+            changed.put(id, list.get(list.size() - 1));
+          }
+        });
+    return changed;
   }
 
   /** The records as they now are; deleted ones as tombstones built from the mirror. */

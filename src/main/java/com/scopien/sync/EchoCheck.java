@@ -1,5 +1,6 @@
 package com.scopien.sync;
 
+import com.scopien.salesforce.ChangeEvent;
 import com.scopien.salesforce.FieldDescribe;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,6 +67,27 @@ final class EchoCheck {
         continue;
       }
       if (!ConflictHandler.same(e.getValue(), salesforceSide.get(field))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a change event is our last push coming back: an update whose changed editable fields
+   * are all fields we pushed, with the values we pushed.
+   */
+  boolean isEcho(ChangeEvent event, MirrorStore.State state) {
+    Map<String, Object> pushed = state.pushedFields();
+    if (!"UPDATE".equals(event.changeType()) || pushed == null || pushed.isEmpty()) {
+      return false;
+    }
+    for (String field : event.changedFields()) {
+      if (!editable(field)) {
+        continue;
+      }
+      if (!pushed.containsKey(field)
+          || !ConflictHandler.same(event.fields().get(field), pushed.get(field))) {
         return false;
       }
     }

@@ -269,6 +269,20 @@ final class MirrorStore {
   }
 
   /**
+   * Marks the values about to be written to Salesforce as our own, before the write: its change
+   * event may arrive before the write's reply does, and must be known for our echo then.
+   */
+  void expectEcho(String orgId, String object, Map<String, Map<String, Object>> writes) {
+    List<Object[]> params = new ArrayList<>(writes.size());
+    writes.forEach(
+        (id, fields) -> params.add(new Object[] {json.write(fields), orgId, object, id}));
+    jdbc.batch(
+        "UPDATE sync_records SET pushed_fields = ? WHERE org_id = ? AND object_name = ?"
+            + " AND record_id = ?",
+        params);
+  }
+
+  /**
    * Records that the change read at {@code changedAt} reached Salesforce; a newer change made
    * meanwhile stays pending (returns 0 then).
    */

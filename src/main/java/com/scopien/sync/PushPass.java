@@ -197,6 +197,9 @@ final class PushPass {
       return 0;
     }
     long written = 0;
+    Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
+    writes.forEach(p -> expected.put(p.id(), p.localFields()));
+    jdbc.inTransaction(() -> stores.mirror().expectEcho(run.orgId, plan.object(), expected));
     Optional<SObjectCollections> collections = run.client.collections();
     if (collections.isEmpty()) {
       for (MirrorStore.Pending p : writes) {

@@ -2,10 +2,13 @@ package com.scopien.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.scopien.localorg.FaultPlan;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Org;
 import com.scopien.salesforce.SalesforceClient;
+import com.scopien.security.Role;
+import com.scopien.security.User;
 import com.scopien.store.Database;
 import com.scopien.store.TestDatabases;
 import java.time.Clock;
@@ -135,6 +138,61 @@ class RealtimeSyncIT {
             r ->
                 assertThat(r.objects())
                     .allSatisfy(o -> assertThat(o.created() + o.updated()).isZero()));
+  }
+
+  @Test
+  @Order(5)
+  void ourOwnPushesComingBackAsEventsCostNoReadAndMakeNoConflict() throws Exception {
+    awaitStreaming(org, 3);
+    fixture.settle(org);
+    fixture.settings.setConflictPolicy(
+        org.id(), "Account", SyncSettings.ConflictPolicy.MANUAL_REVIEW);
+    // Every read of records by Id (collections retrieve or one record) meets a 1 ms delay.
+    streamingOrg.injectFaults(
+        new FaultPlan(
+            1,
+            List.of(
+                new FaultPlan.Rule(
+                    FaultPlan.Kind.SLOW,
+                    1.0,
+                    "/composite/sobjects/Account|/sobjects/Account/",
+                    1))));
+    try {
+      User admin = new User("u-admin", "Ada", "ada@acme.com", Role.ADMIN);
+      List<String> ids =
+          database
+              .jdbc()
+              .query(
+                  "SELECT record_id FROM sync_records WHERE org_id = ? AND object_name = 'Account'"
+                      + " AND is_deleted = FALSE ORDER BY record_id LIMIT 20",
+                  r -> r.getString("record_id"),
+                  org.id());
+      for (String id : ids) {
+        fixture.changes.change(admin, org.id(), "Account", id, Map.of("Description", "Ours " + id));
+      }
+      fixture.settle(org);
+      // Every change event the org has published, our echoes included, has been handled.
+      long published = streamingOrg.lastReplayId();
+      millisUntil(() -> storedReplayId(org) >= published);
+
+      assertThat(streamingOrg.record("Account", ids.get(19)).orElseThrow())
+          .containsEntry("Description", "Ours " + ids.get(19));
+      assertThat(streamingOrg.faultsFired().getOrDefault("slow", 0L)).as("reads by Id").isZero();
+      assertThat(fixture.changes.conflicts(admin, org.id())).isEmpty();
+    } finally {
+      streamingOrg.injectFaults(FaultPlan.none());
+      fixture.settings.setConflictPolicy(org.id(), "Account", null);
+    }
+  }
+
+  private long storedReplayId(Org target) {
+    return database
+        .jdbc()
+        .queryOne(
+            "SELECT COALESCE(MAX(replay_id), 0) AS n FROM sync_replay WHERE org_id = ?",
+            r -> r.getLong("n"),
+            target.id())
+        .orElseThrow();
   }
 
   private long rows(Org target, String id) {
