@@ -31,4 +31,9 @@ record ObjectPlan(
       boolean outbound) {
     this(object, fields, softDeletes, policy, inbound, outbound, null);
   }
+
+  /** This plan under other settings: policy and directions. */
+  ObjectPlan withSettings(ConflictPolicy policy, boolean inbound, boolean outbound) {
+    return new ObjectPlan(object, fields, softDeletes, policy, inbound, outbound, describe);
+  }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ final class OrgStream implements StreamListener {
   final String signature;
   private final SalesforceClient client;
   private final Map<String, ObjectPlan> plans;
+  private final UnaryOperator<Map<String, ObjectPlan>> settingsNow;
   private final Map<String, String> objectByChannel;
   private final ChangeApplier applier;
   private final Reporter reporter;
@@ -54,6 +56,7 @@ final class OrgStream implements StreamListener {
       String signature,
       SalesforceClient client,
       Map<String, ObjectPlan> plans,
+      UnaryOperator<Map<String, ObjectPlan>> settingsNow,
       Map<String, String> objectByChannel,
       Map<String, Long> fromReplayIds,
       ChangeApplier applier,
@@ -63,6 +66,7 @@ final class OrgStream implements StreamListener {
     this.signature = signature;
     this.client = client;
     this.plans = plans;
+    this.settingsNow = settingsNow;
     this.objectByChannel = objectByChannel;
     this.applier = applier;
     this.reporter = reporter;
@@ -87,7 +91,10 @@ final class OrgStream implements StreamListener {
 
   @Override
   public void onEvents(List<ChangeEvent> events) {
-    ChangeApplier.Outcome outcome = applier.apply(orgId, new CountingClient(client), plans, events);
+    // The plans carry the settings of when the subscription opened; a change of policy or of
+    // frequency since must count from the next event on, not from the next check.
+    ChangeApplier.Outcome outcome =
+        applier.apply(orgId, new CountingClient(client), settingsNow.apply(plans), events);
     synchronized (this) {
       lastEventAt = clock.instant();
       owed.addAll(outcome.needPolling());

@@ -208,6 +208,7 @@ public final class RealtimeSync implements AutoCloseable, MirrorFreshness {
             signature,
             client,
             plans,
+            current -> planner.realtimeNow(org.id(), current),
             objectByChannel,
             from,
             applier,

@@ -9,6 +9,7 @@ import com.scopien.security.FieldSecurity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -119,16 +120,36 @@ final class SyncPlanner {
       field.ifPresent(fields::add);
     }
     SyncSettings org = settings.settings(orgId);
-    SyncSettings.ConflictPolicy policy =
-        row != null && row.policy() != null ? row.policy() : org.conflictPolicy();
     return new ObjectPlan(
         describe.name(),
         List.copyOf(fields),
         softDeletes,
-        policy,
+        policyOf(row, org),
         org.inbound(),
         org.outbound(),
         describe);
+  }
+
+  /**
+   * The plans as the org's settings now say: each object's conflict policy (its own, else the
+   * org's) and the directions. Empty when the org no longer syncs in real time from Salesforce.
+   */
+  Map<String, ObjectPlan> realtimeNow(String orgId, Map<String, ObjectPlan> plans) {
+    SyncSettings org = settings.settings(orgId);
+    if (org.frequency() != SyncSettings.Frequency.REAL_TIME || !org.inbound()) {
+      return Map.of();
+    }
+    Map<String, SettingsStore.ObjectRow> rows = settings.store().objects(orgId);
+    Map<String, ObjectPlan> now = new LinkedHashMap<>();
+    plans.forEach(
+        (key, plan) ->
+            now.put(key, plan.withSettings(policyOf(rows.get(key), org), true, org.outbound())));
+    return now;
+  }
+
+  private static SyncSettings.ConflictPolicy policyOf(
+      SettingsStore.ObjectRow row, SyncSettings org) {
+    return row != null && row.policy() != null ? row.policy() : org.conflictPolicy();
   }
 
   /** The field's canonical name; logs it as needing attention when the object lacks it. */
