@@ -101,15 +101,17 @@ final class ObjectSync {
   }
 
   /**
-   * Creates the object's new Scopien records, reads Salesforce's changes, pushes the pending
-   * Scopien changes and reads back what the push wrote; each direction only when it is on. Reading
-   * before pushing lets the push trust the mirror: a record that Salesforce changed too has met the
-   * conflict policy by then, so a batch of 200 changes costs one write and no read. Reading after
-   * it leaves the mirror with the versions Salesforce stamped on our writes (taken as echoes, not
-   * counted), and counts whatever else changed meanwhile.
+   * Waits a moment while Scopien changes still arrive one by one, then creates the object's new
+   * Scopien records, reads Salesforce's changes, pushes the pending Scopien changes and reads back
+   * what the push wrote; each direction only when it is on. Reading before pushing lets the push
+   * trust the mirror: a record that Salesforce changed too has met the conflict policy by then, so
+   * a batch of 200 changes costs one write and no read. Reading after it leaves the mirror with the
+   * versions Salesforce stamped on our writes (taken as echoes, not counted), and counts whatever
+   * else changed meanwhile.
    */
   Report run(RunState run, ObjectPlan plan) {
     String phase = phaseOf(run.orgId, plan.object(), run.full);
+    Instant quietAt = plan.outbound() ? push.awaitQuiet(run, plan) : null;
     if (plan.outbound() && !creates.push(run, plan, () -> mayContinue(run))) {
       return interrupted(run, phase);
     }
@@ -128,9 +130,13 @@ final class ObjectSync {
     if (!plan.outbound()) {
       return new Report(Outcome.DONE, phase, null);
     }
-    PushPass.Outcome pushed = push.push(run, plan, !plan.inbound(), () -> mayContinue(run));
+    PushPass.Outcome pushed =
+        push.push(run, plan, !plan.inbound(), quietAt, () -> mayContinue(run));
     if (!pushed.complete()) {
       return interrupted(run, phase);
+    }
+    if (pushed.leftForNextRun()) {
+      run.followUp(plan.object());
     }
     if (plan.inbound() && pushed.written() > 0) {
       Report readBack = pull(run, plan, true);

@@ -34,8 +34,9 @@ import java.util.function.BooleanSupplier;
  * parked with its error and tried again at the next run; the change stays pending, never dropped.
  * What was pushed is remembered so that it is not read back as a change (echo suppression).
  *
- * <p>While changes are still arriving and a batch is not full, the pass waits a moment ({@code
- * linger}) for more before writing, so that changes made one by one still go out 200 per call.
+ * <p>While changes are still arriving and a batch is not full, the run waits a moment ({@code
+ * linger}, see {@link #awaitQuiet}) for more before it starts, so that changes made one by one
+ * still go out 200 per call.
  */
 final class PushPass {
   static final int BATCH = 200;
@@ -47,8 +48,11 @@ final class PushPass {
   /** Per-record error of a record deleted in Salesforce. */
   private static final String DELETED = "ENTITY_IS_DELETED";
 
-  /** How the pass ended: whether every pending change was tried, and how many were written. */
-  record Outcome(boolean complete, long written) {}
+  /**
+   * How the pass ended: whether every pending change was tried (or {@code leftForNextRun}), and how
+   * many were written.
+   */
+  record Outcome(boolean complete, long written, boolean leftForNextRun) {}
 
   private final Jdbc jdbc;
   private final SyncStores stores;
@@ -68,15 +72,28 @@ final class PushPass {
   /**
    * Pushes the object's pending changes, first reading their current Salesforce versions when
    * {@code readFirst}; stops early when the run was asked to stop (or the allowance was spent, as
-   * {@code mayContinue} says).
+   * {@code mayContinue} says). After a full batch, a batch that is not full and holds changes made
+   * after {@code quietAt} (changes still trickling in) is left for the next run, which waits for it
+   * to fill; the first batch is always written, so a steady trickle cannot hold changes back.
+   *
+   * @param quietAt when {@link #awaitQuiet} found no more changes coming; null never leaves any
    */
-  Outcome push(RunState run, ObjectPlan plan, boolean readFirst, BooleanSupplier mayContinue) {
+  Outcome push(
+      RunState run,
+      ObjectPlan plan,
+      boolean readFirst,
+      Instant quietAt,
+      BooleanSupplier mayContinue) {
     String after = "";
     long written = 0;
     while (true) {
-      List<MirrorStore.Pending> batch = gathered(run, plan, after);
+      List<MirrorStore.Pending> batch =
+          stores.mirror().pending(run.orgId, plan.object(), after, null, BATCH);
       if (batch.isEmpty()) {
-        return new Outcome(true, written);
+        return new Outcome(true, written, false);
+      }
+      if (written > 0 && stillFed(batch, quietAt)) {
+        return new Outcome(true, written, true);
       }
       after = batch.get(batch.size() - 1).id();
       List<MirrorStore.Pending> writes = batch;
@@ -96,20 +113,21 @@ final class PushPass {
       written += write(run, plan, writes);
       run.heartbeat();
       if (!mayContinue.getAsBoolean()) {
-        return new Outcome(false, written);
+        return new Outcome(false, written, false);
       }
     }
   }
 
   /**
-   * The next batch of pending changes after {@code after}; while it is not full and more changes
-   * keep arriving, waits {@code linger} for them (at most {@link SyncOptions#MAX_LINGERS} times).
-   * Changes that are all older than a few lingers (retries, changes queued during a long read) are
-   * written at once.
+   * Waits while Scopien changes to the object are still arriving and there are fewer than a batch
+   * of them: {@code linger} at a time, at most {@link SyncOptions#MAX_LINGERS} times, and not at
+   * all when the newest change is older than a few lingers (retries, changes queued during a long
+   * run). The run calls it before it reads Salesforce, so the read that finds conflicts and the
+   * push stay close together.
    */
-  private List<MirrorStore.Pending> gathered(RunState run, ObjectPlan plan, String after) {
+  Instant awaitQuiet(RunState run, ObjectPlan plan) {
     List<MirrorStore.Pending> batch =
-        stores.mirror().pending(run.orgId, plan.object(), after, null, BATCH);
+        stores.mirror().pending(run.orgId, plan.object(), "", null, BATCH);
     for (int waits = 0;
         waits < SyncOptions.MAX_LINGERS
             && !linger.isZero()
@@ -122,17 +140,23 @@ final class PushPass {
         Thread.sleep(linger.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return batch;
+        break;
       }
       List<MirrorStore.Pending> more =
-          stores.mirror().pending(run.orgId, plan.object(), after, null, BATCH);
+          stores.mirror().pending(run.orgId, plan.object(), "", null, BATCH);
       if (more.size() == batch.size()) {
-        return more;
+        break;
       }
       batch = more;
       run.heartbeat();
     }
-    return batch;
+    return linger.isZero() ? null : clock.instant();
+  }
+
+  private static boolean stillFed(List<MirrorStore.Pending> batch, Instant quietAt) {
+    return quietAt != null
+        && batch.size() < BATCH
+        && batch.stream().anyMatch(p -> p.localChangedAt().isAfter(quietAt));
   }
 
   private boolean arriving(List<MirrorStore.Pending> batch) {

@@ -1,8 +1,9 @@
 package com.scopien.sync;
 
 /**
- * What the objects of one run share: the org, the run, its counting client, and the stop flag that
- * the coordinator checks between pages. The flag is set from other threads.
+ * What the objects of one run share: the org, the run, its counting client, the stop flag that the
+ * coordinator checks between pages (set from other threads), and the objects that need a follow-up
+ * run.
  */
 final class RunState {
   final String orgId;
@@ -12,6 +13,8 @@ final class RunState {
   final CountingClient client;
   private final java.util.function.BooleanSupplier heartbeat;
   private volatile boolean stopRequested;
+  private final java.util.Set<String> followUps =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   RunState(
       String orgId,
@@ -34,6 +37,15 @@ final class RunState {
 
   boolean stopRequested() {
     return stopRequested;
+  }
+
+  /** Asks for another run of the object right after this one (its push left changes for it). */
+  void followUp(String object) {
+    followUps.add(object);
+  }
+
+  java.util.Set<String> followUps() {
+    return java.util.Set.copyOf(followUps);
   }
 
   /**

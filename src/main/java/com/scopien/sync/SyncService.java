@@ -196,10 +196,15 @@ public final class SyncService implements AutoCloseable {
               log.error("Sync run {} of org {} failed", runId, orgId, e);
             } finally {
               active.remove(runId);
-              done.complete(null);
-              finished.remove(runId);
+              try {
+                // Before the run counts as done: whoever awaits it then finds its follow-up
+                // started (or none needed), never a follow-up that starts a moment later.
+                followUp(orgId, now, trigger, run);
+              } finally {
+                done.complete(null);
+                finished.remove(runId);
+              }
             }
-            followUp(orgId, now, trigger, run);
           });
       log.info("Started sync run {} of org '{}': {}", runId, org.name(), names);
       return runId;
@@ -351,6 +356,7 @@ public final class SyncService implements AutoCloseable {
     }
     try {
       List<String> changed = new ArrayList<>(stores.mirror().objectsChangedSince(orgId, startedAt));
+      run.followUps().stream().filter(o -> !changed.contains(o)).forEach(changed::add);
       creates.objectsQueuedSince(orgId, startedAt).stream()
           .filter(o -> !changed.contains(o))
           .forEach(changed::add);
