@@ -46,6 +46,7 @@ final class ObjectSync {
   private final SyncOptions options;
   private final Clock clock;
   private final BulkObjectScan bulk;
+  private final ChangeLinger linger;
 
   ObjectSync(
       Jdbc jdbc,
@@ -65,6 +66,7 @@ final class ObjectSync {
     this.options = options;
     this.clock = clock;
     this.bulk = new BulkObjectScan(jdbc, stores, writer, budget, options.bulk(), clock);
+    this.linger = new ChangeLinger(stores, options.pushLinger(), clock);
   }
 
   /** The phase the object's next run will be in, for the run's plan. */
@@ -111,7 +113,7 @@ final class ObjectSync {
    */
   Report run(RunState run, ObjectPlan plan) {
     String phase = phaseOf(run.orgId, plan.object(), run.full);
-    Instant quietAt = plan.outbound() ? push.awaitQuiet(run, plan) : null;
+    Instant quietAt = plan.outbound() ? linger.awaitQuiet(run, plan) : null;
     if (plan.outbound() && !creates.push(run, plan, () -> mayContinue(run))) {
       return interrupted(run, phase);
     }

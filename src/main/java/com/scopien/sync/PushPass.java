@@ -9,7 +9,6 @@ import com.scopien.soql.Condition;
 import com.scopien.soql.Soql;
 import com.scopien.store.Jdbc;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,10 +32,6 @@ import java.util.function.BooleanSupplier;
  * found deleted in Salesforce ends its change as a deletion would. A write Salesforce refuses is
  * parked with its error and tried again at the next run; the change stays pending, never dropped.
  * What was pushed is remembered so that it is not read back as a change (echo suppression).
- *
- * <p>While changes are still arriving and a batch is not full, the run waits a moment ({@code
- * linger}, see {@link #awaitQuiet}) for more before it starts, so that changes made one by one
- * still go out 200 per call.
  */
 final class PushPass {
   static final int BATCH = 200;
@@ -58,14 +53,12 @@ final class PushPass {
   private final SyncStores stores;
   private final ConflictHandler conflicts;
   private final RecordDecoder decoder = new RecordDecoder();
-  private final Duration linger;
   private final Clock clock;
 
-  PushPass(Jdbc jdbc, SyncStores stores, ConflictHandler conflicts, Duration linger, Clock clock) {
+  PushPass(Jdbc jdbc, SyncStores stores, ConflictHandler conflicts, Clock clock) {
     this.jdbc = jdbc;
     this.stores = stores;
     this.conflicts = conflicts;
-    this.linger = linger;
     this.clock = clock;
   }
 
@@ -76,7 +69,8 @@ final class PushPass {
    * after {@code quietAt} (changes still trickling in) is left for the next run, which waits for it
    * to fill; the first batch is always written, so a steady trickle cannot hold changes back.
    *
-   * @param quietAt when {@link #awaitQuiet} found no more changes coming; null never leaves any
+   * @param quietAt when {@link ChangeLinger#awaitQuiet} found no more changes coming; null never
+   *     leaves any
    */
   Outcome push(
       RunState run,
@@ -92,7 +86,7 @@ final class PushPass {
       if (batch.isEmpty()) {
         return new Outcome(true, written, false);
       }
-      if (written > 0 && stillFed(batch, quietAt)) {
+      if (written > 0 && ChangeLinger.stillFed(batch, quietAt)) {
         return new Outcome(true, written, true);
       }
       after = batch.get(batch.size() - 1).id();
@@ -116,52 +110,6 @@ final class PushPass {
         return new Outcome(false, written, false);
       }
     }
-  }
-
-  /**
-   * Waits while Scopien changes to the object are still arriving and there are fewer than a batch
-   * of them: {@code linger} at a time, at most {@link SyncOptions#MAX_LINGERS} times, and not at
-   * all when the newest change is older than a few lingers (retries, changes queued during a long
-   * run). The run calls it before it reads Salesforce, so the read that finds conflicts and the
-   * push stay close together.
-   */
-  Instant awaitQuiet(RunState run, ObjectPlan plan) {
-    List<MirrorStore.Pending> batch =
-        stores.mirror().pending(run.orgId, plan.object(), "", null, BATCH);
-    for (int waits = 0;
-        waits < SyncOptions.MAX_LINGERS
-            && !linger.isZero()
-            && !batch.isEmpty()
-            && batch.size() < BATCH
-            && arriving(batch)
-            && !run.stopRequested();
-        waits++) {
-      try {
-        Thread.sleep(linger.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      List<MirrorStore.Pending> more =
-          stores.mirror().pending(run.orgId, plan.object(), "", null, BATCH);
-      if (more.size() == batch.size()) {
-        break;
-      }
-      batch = more;
-      run.heartbeat();
-    }
-    return linger.isZero() ? null : clock.instant();
-  }
-
-  private static boolean stillFed(List<MirrorStore.Pending> batch, Instant quietAt) {
-    return quietAt != null
-        && batch.size() < BATCH
-        && batch.stream().anyMatch(p -> p.localChangedAt().isAfter(quietAt));
-  }
-
-  private boolean arriving(List<MirrorStore.Pending> batch) {
-    Instant recent = clock.instant().minus(linger.multipliedBy(4));
-    return batch.stream().anyMatch(p -> p.localChangedAt().isAfter(recent));
   }
 
   /** The version of a record that Salesforce no longer has. */

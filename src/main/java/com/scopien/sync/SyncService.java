@@ -83,7 +83,7 @@ public final class SyncService implements AutoCloseable {
             jdbc,
             stores,
             new PageWriter(jdbc, stores, conflicts, clock),
-            new PushPass(jdbc, stores, conflicts, options.pushLinger(), clock),
+            new PushPass(jdbc, stores, conflicts, clock),
             new CreatePass(jdbc, stores, creates, clock),
             budget,
             options,
