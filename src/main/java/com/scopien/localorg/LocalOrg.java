@@ -160,6 +160,13 @@ public final class LocalOrg implements AutoCloseable {
   }
 
   /**
+   * Restores a deleted record from the recycle bin as the demo user; see {@link OrgUser#undelete}.
+   */
+  public void undelete(String object, String id) {
+    asDemoUser().undelete(object, id);
+  }
+
+  /**
    * A record's stored values by canonical field name (String, Boolean, Integer, Double, LocalDate,
    * Instant or null), deleted records included; empty when there is no such record.
    */
@@ -287,6 +294,19 @@ public final class LocalOrg implements AutoCloseable {
       translated(
           () -> {
             writer.delete(live(object, id), userId);
+            return null;
+          });
+    }
+
+    /**
+     * Restores a record from the recycle bin (Salesforce offers this through the SOAP API and Apex,
+     * not REST, so the local org offers it here only); fails with {@code UNDELETE_FAILED} for a
+     * record that is not deleted.
+     */
+    public void undelete(String object, String id) {
+      translated(
+          () -> {
+            writer.undelete(SObjectHandler.find(store, objectDef(object), id), userId);
             return null;
           });
     }

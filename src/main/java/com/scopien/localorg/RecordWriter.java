@@ -95,6 +95,21 @@ final class RecordWriter {
   }
 
   /**
+   * Restores a row from the recycle bin, as the SOAP API's {@code undelete()} does: the same Id and
+   * values, {@code IsDeleted} false, a new SystemModstamp, and an {@code UNDELETE} change event.
+   */
+  synchronized void undelete(StoredRecord current, String userId) {
+    if (!current.deleted()) {
+      throw ApiError.badRequest("UNDELETE_FAILED", "Entity is not in the recycle bin");
+    }
+    ObjectDef object = current.object();
+    Object[] values = current.copyValues();
+    values[object.position("IsDeleted")] = false;
+    stamp(object, values, userId, now(), false);
+    save(new StoredRecord(object, values), current, userId);
+  }
+
+  /**
    * Inserts or updates the one live row whose External Id field {@code key} equals {@code value}
    * (ignoring case, as unique text fields do). Several matches write nothing and are returned.
    */

@@ -113,7 +113,7 @@ final class ChangeApplier {
       String orgId, CountingClient client, ObjectPlan plan, Map<String, ChangeEvent> byId) {
     List<String> toRead = new ArrayList<>();
     for (Map.Entry<String, ChangeEvent> e : byId.entrySet()) {
-      if (!e.getValue().changeType().endsWith("DELETE")) {
+      if (!isDelete(e.getValue())) {
         toRead.add(e.getKey());
       }
     }
@@ -130,6 +130,11 @@ final class ChangeApplier {
       }
     }
     return out;
+  }
+
+  /** A delete (or a gap's delete); an UNDELETE brings the record back and is read like a change. */
+  private static boolean isDelete(ChangeEvent e) {
+    return e.changeType().equals("DELETE") || e.changeType().equals("GAP_DELETE");
   }
 
   private Map<String, SObjectRecord> retrieve(

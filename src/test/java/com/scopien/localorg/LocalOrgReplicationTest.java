@@ -1,8 +1,10 @@
 package com.scopien.localorg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.scopien.ScopienException;
 import com.scopien.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +114,38 @@ class LocalOrgReplicationTest {
     assertThat(deleted.get("deletedRecords")).isEmpty();
     assertThat(deleted.get("earliestDateAvailable").asText())
         .isEqualTo("2025-06-02T10:15:00.000+0000");
+  }
+
+  @Test
+  void aRecordRestoredFromTheRecycleBinIsLiveAgainWithANewStampAndLeavesTheDeletedList() {
+    String id = firstId("Contact");
+    Map<String, Object> before = org.record("Contact", id).orElseThrow();
+    org.delete("Contact", id);
+    clock.advance(Duration.ofMinutes(1));
+    long eventsBefore = org.lastReplayId();
+
+    org.undelete("Contact", id);
+
+    Map<String, Object> restored = org.record("Contact", id).orElseThrow();
+    assertThat(restored).containsEntry("IsDeleted", false);
+    assertThat(restored.get("LastName")).isEqualTo(before.get("LastName"));
+    assertThat((Instant) restored.get("SystemModstamp"))
+        .isAfter((Instant) before.get("SystemModstamp"));
+    assertThat(
+            api.query("SELECT Id FROM Contact WHERE Id = '" + id + "'")
+                .json()
+                .get("totalSize")
+                .asInt())
+        .isEqualTo(1);
+    assertThat(org.lastReplayId()).isEqualTo(eventsBefore + 1);
+    JsonNode deleted =
+        api.get(window("Contact", "deleted", "2025-06-02T10:00:00Z", "2025-06-03T00:00:00Z"))
+            .json();
+    assertThat(deleted.get("deletedRecords")).isEmpty();
+    // Only what is in the recycle bin can come out of it.
+    assertThatThrownBy(() -> org.undelete("Contact", id))
+        .isInstanceOf(ScopienException.class)
+        .hasMessageContaining("not in the recycle bin");
   }
 
   @Test

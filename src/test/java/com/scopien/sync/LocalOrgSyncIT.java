@@ -92,6 +92,15 @@ class LocalOrgSyncIT extends DatabaseTestBase {
     }
     assertThat(fixture.mirrorCount(org, "Account")).isEqualTo(localOrg.count("Account"));
     assertThat(fixture.mirrorFields(org, "Account", accounts.get(0))).contains("Energy");
+
+    // Restored from the recycle bin: the next incremental run brings it back as it was.
+    localOrg.undelete("Account", accounts.get(12));
+    SyncRun restored = fixture.syncAndWait(org);
+    assertThat(object(restored, "Account").created()).isEqualTo(1);
+    assertThat(object(restored, "Account").deleted()).isZero();
+    assertThat(fixture.mirrorCount(org, "Account")).isEqualTo(localOrg.count("Account"));
+    assertThat(fixture.mirrorFields(org, "Account", accounts.get(12)))
+        .contains(String.valueOf(localOrg.record("Account", accounts.get(12)).get().get("Name")));
   }
 
   @Test

@@ -94,11 +94,16 @@ class RealtimeSyncIT {
 
     people.delete("Account", account);
     long deletedIn = millisUntil(() -> deleted(org, "Account", account));
+    streamingOrg.undelete("Account", account);
+    long restoredIn = millisUntil(() -> !deleted(org, "Account", account));
+    people.delete("Account", account);
+    millisUntil(() -> deleted(org, "Account", account));
 
     System.out.printf(
-        "real-time: create %d ms, update %d ms, other object %d ms, delete %d ms%n",
-        createdIn, updatedIn, contactIn, deletedIn);
-    assertThat(List.of(createdIn, updatedIn, contactIn, deletedIn)).allMatch(ms -> ms < 2000);
+        "real-time: create %d ms, update %d ms, other object %d ms, delete %d ms, undelete %d ms%n",
+        createdIn, updatedIn, contactIn, deletedIn, restoredIn);
+    assertThat(List.of(createdIn, updatedIn, contactIn, deletedIn, restoredIn))
+        .allMatch(ms -> ms < 2000);
     assertThat(streamingOrg.queryCallsUsed()).as("no polling query").isEqualTo(queries);
     assertThat(fixture.mirrorCount(org, "Account")).isEqualTo(streamingOrg.count("Account"));
     RealtimeStatus status = realtime.status(org.id()).orElseThrow();
