@@ -113,7 +113,9 @@ public final class RealtimeSync implements AutoCloseable, MirrorFreshness {
   @Override
   public Optional<Instant> syncedThrough(String orgId, String object) {
     OrgStream stream = streams.get(orgId);
-    return stream != null && stream.streamsNow(object)
+    // The settings too: an org just set to manual keeps its subscription until the next check,
+    // but its events are no longer applied (see OrgStream), so the mirror is no longer live.
+    return stream != null && stream.streamsNow(object) && wantsRealtime(orgId)
         ? Optional.of(clock.instant())
         : Optional.empty();
   }
@@ -130,11 +132,8 @@ public final class RealtimeSync implements AutoCloseable, MirrorFreshness {
   public synchronized void check() {
     Map<String, Org> wanted = new LinkedHashMap<>();
     for (Org org : orgs.list()) {
-      if (org.status() == OrgStatus.ACTIVE) {
-        SyncSettings s = settings.settings(org.id());
-        if (s.frequency() == SyncSettings.Frequency.REAL_TIME && s.inbound()) {
-          wanted.put(org.id(), org);
-        }
+      if (org.status() == OrgStatus.ACTIVE && wantsRealtime(org.id())) {
+        wanted.put(org.id(), org);
       }
     }
     for (String orgId : List.copyOf(streams.keySet())) {
@@ -170,6 +169,11 @@ public final class RealtimeSync implements AutoCloseable, MirrorFreshness {
         log.warn("Real-time sync of '{}' could not start: {}", org.name(), e.getMessage());
       }
     }
+  }
+
+  private boolean wantsRealtime(String orgId) {
+    SyncSettings s = settings.settings(orgId);
+    return s.frequency() == SyncSettings.Frequency.REAL_TIME && s.inbound();
   }
 
   @Override

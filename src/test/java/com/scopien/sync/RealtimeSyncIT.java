@@ -190,6 +190,19 @@ class RealtimeSyncIT {
     }
   }
 
+  @Test
+  @Order(6)
+  void anOrgSetToManualIsNoLongerFreshThroughItsSubscription() {
+    awaitStreaming(org, 3);
+    assertThat(realtime.syncedThrough(org.id(), "Account")).isPresent();
+
+    fixture.settings.update(
+        org.id(), new SettingsChange(SyncSettings.Frequency.MANUAL, null, null, null));
+
+    // At once, not at the next check that closes the subscription.
+    assertThat(realtime.syncedThrough(org.id(), "Account")).isEmpty();
+  }
+
   private long storedReplayId(Org target) {
     return database
         .jdbc()
