@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param fieldSecurity fields hidden from everyone are not copied into the mirror unless an admin
  *     chooses them explicitly
  * @param bulk when and how a full scan reads through the Bulk API instead of REST paging
- * @param pushLinger how long a push waits for more changes while they are still arriving and its
- *     batch is not full, so that changes made one by one still go out 200 per call; it waits again
- *     while more keep coming, up to {@link #MAX_LINGERS} times in all; zero pushes at once
+ * @param pushLinger how long a run waits, before it reads Salesforce, for more Scopien changes
+ *     while they are still arriving and fewer than a batch are pending, so that changes made one by
+ *     one still go out 200 per call; it waits again while more keep coming, up to {@link
+ *     #MAX_LINGERS} times in all; zero pushes at once (see {@link ChangeLinger})
  */
 public record SyncOptions(
     Duration lookback,
@@ -33,7 +34,7 @@ public record SyncOptions(
     Bulk bulk,
     Duration pushLinger) {
 
-  /** How many times in a row a push waits for more changes before it writes what it has. */
+  /** How many times in a row a run waits for more changes before it pushes what it has. */
   public static final int MAX_LINGERS = 8;
 
   /**
