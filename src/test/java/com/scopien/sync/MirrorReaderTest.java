@@ -65,14 +65,14 @@ class MirrorReaderTest extends DatabaseTestBase {
    * A reader that resolves parent paths: the fake's Contact.AccountId becomes a reference to
    * Account (relationship Account) and Contact.Email a polymorphic one (relationship Who).
    */
-  private MirrorReader joining() {
+  private MirrorReader joining(Clock at, MirrorFreshness realTime) {
     return new MirrorReader(
         jdbc(),
         fixture.settings,
         (o, name) -> withReferences(salesforce.describe(name)),
         WINDOW,
-        MirrorFreshness.none(),
-        clock);
+        realTime,
+        at);
   }
 
   private static ObjectDescribe withReferences(ObjectDescribe d) {
@@ -109,7 +109,7 @@ class MirrorReaderTest extends DatabaseTestBase {
   }
 
   private Optional<LocalMirror.Answer> joined(String soql) {
-    return joining().read(org, Soql.parse(soql));
+    return joining(clock, MirrorFreshness.none()).read(org, Soql.parse(soql));
   }
 
   private Optional<LocalMirror.Answer> read(String soql) {
@@ -307,5 +307,23 @@ class MirrorReaderTest extends DatabaseTestBase {
     assertThat(joined("SELECT Nobody.Name FROM Contact")).isEmpty();
     assertThat(read("SELECT Account.Name FROM Contact")).isEmpty();
     assertThat(joined("SELECT LastName, Account.Name FROM Contact")).isPresent();
+  }
+
+  @Test
+  void theParentObjectMustBeFreshTooAndTheAnswerIsAsOfTheOlderOfTheTwo() {
+    Clock later = Clock.fixed(Instant.now().plus(WINDOW).plusSeconds(60), java.time.ZoneOffset.UTC);
+    Instant contacts = later.instant().minusSeconds(5);
+    Instant accounts = later.instant().minusSeconds(30);
+    String soql = "SELECT LastName, Account.Name FROM Contact";
+
+    MirrorFreshness contactsOnly =
+        (orgId, object) -> object.equals("Contact") ? Optional.of(contacts) : Optional.empty();
+    assertThat(joining(later, contactsOnly).read(org, Soql.parse(soql))).isEmpty();
+    assertThat(joining(later, contactsOnly).read(org, Soql.parse("SELECT LastName FROM Contact")))
+        .isPresent();
+    MirrorFreshness both =
+        (orgId, object) -> Optional.of(object.equals("Contact") ? contacts : accounts);
+    assertThat(joining(later, both).read(org, Soql.parse(soql)).orElseThrow().asOf())
+        .isEqualTo(accounts);
   }
 }
