@@ -131,7 +131,7 @@ final class MirrorScan {
    * The fields of a stored JSON document that the query reads, without building the rest: most rows
    * are read only to be filtered out, so this is where a scan spends its time.
    */
-  private static Map<String, Object> pick(String document, Set<String> wanted) {
+  static Map<String, Object> pick(String document, Set<String> wanted) {
     Map<String, Object> fields = new HashMap<>();
     try (JsonParser parser = JSON.createParser(document)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scopien.agent.LocalMirror;
 import com.scopien.orgs.Org;
+import com.scopien.salesforce.FieldDescribe;
+import com.scopien.salesforce.ObjectDescribe;
+import com.scopien.salesforce.SObjectRecord;
 import com.scopien.security.Role;
 import com.scopien.security.User;
 import com.scopien.soql.Soql;
@@ -30,6 +33,7 @@ class MirrorReaderTest extends DatabaseTestBase {
   @BeforeEach
   void setUp() {
     salesforce = new FakeSalesforceClient();
+    salesforce.addObject("Contact", "003", "LastName", "Email", "SSN__c", "AccountId");
     fixture = new SyncFixture(jdbc(), SyncOptions.defaults().withLookback(Duration.ZERO));
     org = fixture.org(salesforce);
     int[] amounts = {10_000, 75_000, 52_000, 90_000, 51_000, 75_000, 8_000};
@@ -55,6 +59,57 @@ class MirrorReaderTest extends DatabaseTestBase {
 
   private MirrorReader reader(Clock at, MirrorFreshness realTime) {
     return new MirrorReader(jdbc(), fixture.settings, WINDOW, realTime, at);
+  }
+
+  /**
+   * A reader that resolves parent paths: the fake's Contact.AccountId becomes a reference to
+   * Account (relationship Account) and Contact.Email a polymorphic one (relationship Who).
+   */
+  private MirrorReader joining(Clock at, MirrorFreshness realTime) {
+    return new MirrorReader(
+        jdbc(),
+        fixture.settings,
+        (o, name) -> withReferences(salesforce.describe(name)),
+        WINDOW,
+        realTime,
+        at);
+  }
+
+  private static ObjectDescribe withReferences(ObjectDescribe d) {
+    List<FieldDescribe> fields =
+        d.fields().stream()
+            .map(
+                f ->
+                    switch (f.name()) {
+                      case "AccountId" -> reference(f.name(), "Account", List.of("Account"));
+                      case "Email" -> reference(f.name(), "Who", List.of("Contact", "Lead"));
+                      default -> f;
+                    })
+            .toList();
+    return new ObjectDescribe(
+        d.name(), d.label(), d.labelPlural(), d.keyPrefix(), d.custom(), true, true, true, fields);
+  }
+
+  private static FieldDescribe reference(String name, String relationship, List<String> to) {
+    return new FieldDescribe(
+        name,
+        name,
+        "reference",
+        18,
+        false,
+        true,
+        true,
+        true,
+        false,
+        false,
+        false,
+        List.of(),
+        to,
+        relationship);
+  }
+
+  private Optional<LocalMirror.Answer> joined(String soql) {
+    return joining(clock, MirrorFreshness.none()).read(org, Soql.parse(soql));
   }
 
   private Optional<LocalMirror.Answer> read(String soql) {
@@ -186,5 +241,89 @@ class MirrorReaderTest extends DatabaseTestBase {
         .isEmpty();
     assertThat(List.of(read("SELECT COUNT() FROM Opportunity").orElseThrow().matched()))
         .containsExactly(7L);
+  }
+
+  @Test
+  void aParentPathReadsTheParentFromTheMirrorNestedAsSalesforceShapesIt() {
+    String acme = salesforce.create("Account", Map.of("Name", "Acme Corp", "Industry", "Retail"));
+    salesforce.create(
+        "Contact", Map.of("LastName", "Doe", "Email", "doe@acme.com", "AccountId", acme));
+    fixture.syncAndWait(org);
+
+    LocalMirror.Answer answer =
+        joined(
+                "SELECT Id, LastName, account.Name, Account.Industry FROM Contact"
+                    + " WHERE LastName = 'Doe'")
+            .orElseThrow();
+
+    Map<String, Object> doe = answer.rows().get(0);
+    // Salesforce shape: the relationship in the place of its first field, the reference field
+    // only when selected.
+    assertThat(doe.keySet()).containsExactly("Id", "LastName", "account");
+    SObjectRecord account = (SObjectRecord) doe.get("account");
+    assertThat(account.type()).isEqualTo("Account");
+    assertThat(account.fields())
+        .containsExactly(Map.entry("Name", "Acme Corp"), Map.entry("Industry", "Retail"));
+    assertThat(new SObjectRecord("Contact", doe).get("account.Name")).isEqualTo("Acme Corp");
+  }
+
+  @Test
+  void anEmptyReferenceReadsAsANullParent() {
+    LocalMirror.Answer answer =
+        joined("SELECT LastName, AccountId, Account.Name FROM Contact").orElseThrow();
+
+    assertThat(answer.rows()).hasSize(1);
+    Map<String, Object> roe = answer.rows().get(0);
+    assertThat(roe.keySet()).containsExactly("LastName", "AccountId", "Account");
+    assertThat(roe.get("LastName")).isEqualTo("Roe");
+    assertThat(roe.get("AccountId")).isNull();
+    assertThat(roe.get("Account")).isNull();
+  }
+
+  @Test
+  void aParentMissingOrDeletedInTheMirrorSendsTheWholeAnswerLive() {
+    String gone = salesforce.create("Account", Map.of("Name", "Gone Inc"));
+    salesforce.create("Contact", Map.of("LastName", "Orphan", "AccountId", gone));
+    salesforce.create("Contact", Map.of("LastName", "Stray", "AccountId", "001000000000000XYZ"));
+    fixture.syncAndWait(org);
+    salesforce.delete("Account", gone);
+    fixture.syncAndWait(org);
+
+    assertThat(joined("SELECT LastName, Account.Name FROM Contact WHERE LastName = 'Orphan'"))
+        .isEmpty();
+    assertThat(joined("SELECT LastName, Account.Name FROM Contact WHERE LastName = 'Stray'"))
+        .isEmpty();
+    assertThat(joined("SELECT LastName, Account.Name FROM Contact WHERE LastName = 'Roe'"))
+        .isPresent();
+  }
+
+  @Test
+  void parentPathsOutsideSelectOrNotExactGoLive() {
+    assertThat(joined("SELECT LastName FROM Contact WHERE Account.Name = 'Acme'")).isEmpty();
+    assertThat(joined("SELECT LastName FROM Contact ORDER BY Account.Name")).isEmpty();
+    assertThat(joined("SELECT Account.Owner.Name FROM Contact")).isEmpty();
+    // Polymorphic, unknown relationship, parent object not synced, reader without describes.
+    assertThat(joined("SELECT Who.Name FROM Contact")).isEmpty();
+    assertThat(joined("SELECT Nobody.Name FROM Contact")).isEmpty();
+    assertThat(read("SELECT Account.Name FROM Contact")).isEmpty();
+    assertThat(joined("SELECT LastName, Account.Name FROM Contact")).isPresent();
+  }
+
+  @Test
+  void theParentObjectMustBeFreshTooAndTheAnswerIsAsOfTheOlderOfTheTwo() {
+    Clock later = Clock.fixed(Instant.now().plus(WINDOW).plusSeconds(60), java.time.ZoneOffset.UTC);
+    Instant contacts = later.instant().minusSeconds(5);
+    Instant accounts = later.instant().minusSeconds(30);
+    String soql = "SELECT LastName, Account.Name FROM Contact";
+
+    MirrorFreshness contactsOnly =
+        (orgId, object) -> object.equals("Contact") ? Optional.of(contacts) : Optional.empty();
+    assertThat(joining(later, contactsOnly).read(org, Soql.parse(soql))).isEmpty();
+    assertThat(joining(later, contactsOnly).read(org, Soql.parse("SELECT LastName FROM Contact")))
+        .isPresent();
+    MirrorFreshness both =
+        (orgId, object) -> Optional.of(object.equals("Contact") ? contacts : accounts);
+    assertThat(joining(later, both).read(org, Soql.parse(soql)).orElseThrow().asOf())
+        .isEqualTo(accounts);
   }
 }
