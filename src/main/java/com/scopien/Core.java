@@ -111,6 +111,7 @@ public record Core(
           new MirrorReader(
               database.jdbc(),
               syncSettings,
+              MirrorReader.Describes.of(orgs),
               config.mirrorFreshness(),
               MirrorFreshness.none(),
               clock);

@@ -137,6 +137,34 @@ class MirrorAndVisibilityIT {
   }
 
   @Test
+  void contactsWithTheirAccountNamesAreAnsweredFromTheMirrorAsLiveHasThem() throws Exception {
+    JsonNode shown = chat("show contacts in production", KEY);
+    assertThat(shown.path("reply").asText()).contains("From the local copy of **Acme Production**");
+
+    String soql = "SELECT Id, Name, Email, Account.Name FROM Contact ORDER BY Id LIMIT 200";
+    JsonNode mirrored = query(soql, KEY);
+    assertThat(mirrored.path("source").asText()).isEqualTo("mirror");
+    List<SObjectRecord> expected = live.query(soql).records();
+    assertThat(ids(mirrored))
+        .isNotEmpty()
+        .isEqualTo(expected.stream().map(SObjectRecord::id).toList());
+    List<String> accounts = new ArrayList<>();
+    mirrored
+        .path("records")
+        .forEach(
+            r -> {
+              JsonNode account = r.path("Account");
+              if (!account.isNull()) {
+                assertThat(account.path("attributes").path("type").asText()).isEqualTo("Account");
+              }
+              accounts.add(account.isNull() ? null : account.path("Name").asText());
+            });
+    assertThat(accounts)
+        .anyMatch(java.util.Objects::nonNull)
+        .isEqualTo(expected.stream().map(r -> (String) r.get("Account.Name")).toList());
+  }
+
+  @Test
   void anObjectThatIsNotSyncedIsReadLive() throws Exception {
     JsonNode reply = chat("how many campaigns are there", KEY);
     assertThat(reply.path("reply").asText()).contains("In **Acme Production**").contains("live");

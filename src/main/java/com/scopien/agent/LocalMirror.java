@@ -14,9 +14,10 @@ import java.util.Optional;
  *
  * <p>An implementation answers only what it can answer exactly: the object is synced, its initial
  * sync is finished and its last successful sync is recent enough, every field the query names is in
- * the mirror, and the query uses nothing it cannot evaluate (relationship paths, aggregates other
- * than {@code COUNT()}, semi-joins, FIELDS()). It checks no roles or field security: callers build
- * the query with those already applied. Thread-safe.
+ * the mirror, and the query uses nothing it cannot evaluate (relationship paths outside SELECT or
+ * deeper than one parent, aggregates other than {@code COUNT()}, semi-joins, FIELDS()). A parent
+ * path in SELECT comes back as Salesforce shapes it: a nested record, or null. It checks no roles
+ * or field security: callers build the query with those already applied. Thread-safe.
  */
 public interface LocalMirror {
 

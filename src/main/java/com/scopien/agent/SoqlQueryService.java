@@ -116,7 +116,7 @@ public final class SoqlQueryService {
     for (Map<String, Object> row : answer.rows()) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("attributes", Map.of("type", object));
-      out.putAll(fieldSecurity.strip(user.role(), object, row));
+      out.putAll(fieldSecurity.strip(user.role(), object, plain(new SObjectRecord(object, row))));
       records.add(out);
     }
     return new Result(org, total, records.size() >= total, records, answer.asOf());
