@@ -141,9 +141,19 @@ final class QueryPlanner {
     return columns;
   }
 
+  /** The column's heading: the field's label, after its relationship unless the label names it. */
   private static String heading(String path, FieldDescribe field) {
     int dot = path.lastIndexOf('.');
-    return dot < 0 ? field.label() : path.substring(0, dot) + " " + field.label();
+    if (dot < 0) {
+      return field.label();
+    }
+    String relationship = path.substring(0, dot).replace('.', ' ');
+    return field
+            .label()
+            .toLowerCase(java.util.Locale.ROOT)
+            .startsWith(relationship.toLowerCase(java.util.Locale.ROOT) + " ")
+        ? field.label()
+        : relationship + " " + field.label();
   }
 
   private Condition condition(ToolContext ctx, ObjectDescribe object, JsonNode filter) {

@@ -68,6 +68,16 @@ class AgentEndToEndIT {
   }
 
   @Test
+  void aParentColumnIsHeadedByItsOwnLabelWhenThatNamesTheParent() {
+    ChatReply shown = agent().chat(AgentFixture.ADMIN, null, "show contacts in production");
+
+    assertThat(shown.reply())
+        .contains("| Account Name |")
+        .doesNotContain("Account Account Name")
+        .contains("| Acme Corporation |");
+  }
+
+  @Test
   void theReferenceConversationOfTheProductGuide() {
     AgentService agent = agent();
     int productionLeads = productionOrg.count("Lead");
