@@ -258,8 +258,10 @@ class LocalOrgSyncIT extends DatabaseTestBase {
 
     long writes = localOrg.faultsFired().getOrDefault("slow", 0L);
     localOrg.injectFaults(FaultPlan.none());
-    // Without the linger each run pushed what had arrived so far: a write per few changes.
-    assertThat(writes).isBetween(2L, 3L);
+    // Without the linger each run pushed what had arrived so far: 117 and 171 writes for these 300
+    // changes when tried. With it, 2 on a quiet machine; a loaded one makes the changes arrive more
+    // slowly than a run waits (8 x 250 ms), so a run may push a partial first batch.
+    assertThat(writes).isBetween(2L, 4L);
     for (String id : List.of(ids.get(0), ids.get(150), ids.get(299))) {
       assertThat(localOrg.record("Account", id).orElseThrow())
           .containsEntry("Description", "One " + id);
