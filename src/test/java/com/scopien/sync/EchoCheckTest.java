@@ -2,9 +2,9 @@ package com.scopien.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.scopien.salesforce.FieldDescribe;
 import com.scopien.salesforce.ObjectDescribe;
 import com.scopien.sync.SyncSettings.ConflictPolicy;
+import com.scopien.testing.FieldDescribes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -34,10 +34,10 @@ class EchoCheckTest {
                   true,
                   true,
                   List.of(
-                      field("Amount", true),
-                      field("StageName", true),
-                      field("ExpectedRevenue", false),
-                      field("LastModifiedById", false)))));
+                      FieldDescribes.text("Amount", true),
+                      FieldDescribes.text("StageName", true),
+                      FieldDescribes.text("ExpectedRevenue", false),
+                      FieldDescribes.text("LastModifiedById", false)))));
 
   /** The mirror after we pushed Amount 500: its fields already hold the pushed value. */
   private final MirrorStore.State afterPush =
@@ -105,23 +105,5 @@ class EchoCheckTest {
       fields.put((String) pairs[i], pairs[i + 1]);
     }
     return new MirrorRow("Opportunity", ID, PUSHED_AT.plusSeconds(1), false, fields);
-  }
-
-  private static FieldDescribe field(String name, boolean updateable) {
-    return new FieldDescribe(
-        name,
-        name,
-        "string",
-        80,
-        false,
-        updateable,
-        updateable,
-        true,
-        false,
-        false,
-        false,
-        List.of(),
-        List.of(),
-        null);
   }
 }

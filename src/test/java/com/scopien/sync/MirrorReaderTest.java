@@ -11,6 +11,7 @@ import com.scopien.security.Role;
 import com.scopien.security.User;
 import com.scopien.soql.Soql;
 import com.scopien.store.DatabaseTestBase;
+import com.scopien.testing.FieldDescribes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,31 +82,15 @@ class MirrorReaderTest extends DatabaseTestBase {
             .map(
                 f ->
                     switch (f.name()) {
-                      case "AccountId" -> reference(f.name(), "Account", List.of("Account"));
-                      case "Email" -> reference(f.name(), "Who", List.of("Contact", "Lead"));
+                      case "AccountId" ->
+                          FieldDescribes.reference(f.name(), "Account", List.of("Account"));
+                      case "Email" ->
+                          FieldDescribes.reference(f.name(), "Who", List.of("Contact", "Lead"));
                       default -> f;
                     })
             .toList();
     return new ObjectDescribe(
         d.name(), d.label(), d.labelPlural(), d.keyPrefix(), d.custom(), true, true, true, fields);
-  }
-
-  private static FieldDescribe reference(String name, String relationship, List<String> to) {
-    return new FieldDescribe(
-        name,
-        name,
-        "reference",
-        18,
-        false,
-        true,
-        true,
-        true,
-        false,
-        false,
-        false,
-        List.of(),
-        to,
-        relationship);
   }
 
   private Optional<LocalMirror.Answer> joined(String soql) {
