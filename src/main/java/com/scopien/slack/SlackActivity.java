@@ -1,6 +1,7 @@
 package com.scopien.slack;
 
 import com.scopien.agent.ChatReply;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,7 +9,21 @@ import java.util.Map;
  * then how it went. Names from the model's arguments are escaped; values are never shown.
  */
 final class SlackActivity {
+  static final String WORKING = "Working on it…";
+  private static final int MAX_LINES = 8;
+
   private SlackActivity() {}
+
+  /** "Working on it…" with the last few activity lines under it. */
+  static SlackMessage working(List<String> activity) {
+    if (activity.isEmpty()) {
+      return new SlackMessage(WORKING, List.of(SlackBlocks.section("_" + WORKING + "_")));
+    }
+    int from = Math.max(0, activity.size() - MAX_LINES);
+    String lines = String.join("\n", activity.subList(from, activity.size()));
+    return new SlackMessage(
+        WORKING, List.of(SlackBlocks.section("_" + WORKING + "_"), SlackBlocks.context(lines)));
+  }
 
   static String started(String tool, Map<String, Object> arguments) {
     String object = arguments.get("object") instanceof String name ? name : null;

@@ -3,6 +3,7 @@ package com.scopien.slack;
 import com.scopien.ScopienException;
 import com.scopien.agent.ChatListener;
 import com.scopien.security.User;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,19 +44,6 @@ final class SlackAnswerer {
   }
 
   /**
-   * Asks the assistant as {@code user} in the thread's conversation and delivers the answer in one
-   * piece (a slash command's response URL).
-   */
-  void answer(
-      Optional<User> user,
-      String slackUserId,
-      String threadKey,
-      String text,
-      Consumer<SlackMessage> deliver) {
-    deliver(deliver, message(user, slackUserId, threadKey, text, ChatListener.NONE));
-  }
-
-  /**
    * Asks the assistant and answers in a Slack thread, showing progress when the answer takes a
    * while (see {@link SlackProgress}).
    */
@@ -77,6 +65,24 @@ final class SlackAnswerer {
             slack, pacing.ticker(), channel, threadTs, pacing.grace(), pacing.interval());
     SlackMessage message = message(user, slackUserId, threadKey, text, progress);
     deliver(progress::finish, message);
+  }
+
+  /**
+   * Asks the assistant for a slash command and answers through its {@code response_url}, showing
+   * progress there when the answer takes a while (see {@link SlackCommandProgress}).
+   */
+  void answerCommand(
+      Optional<User> user, String slackUserId, String threadKey, String text, URI responseUrl) {
+    if (user.isEmpty() || SlackReplies.asksForHelp(text)) {
+      deliver(
+          m -> slack.respond(responseUrl, m, true),
+          message(user, slackUserId, threadKey, text, ChatListener.NONE));
+      return;
+    }
+    SlackCommandProgress progress =
+        SlackCommandProgress.start(
+            slack, pacing.ticker(), responseUrl, pacing.grace(), pacing.interval());
+    deliver(progress::finish, message(user, slackUserId, threadKey, text, progress));
   }
 
   void post(String channel, String threadTs, SlackMessage message) {

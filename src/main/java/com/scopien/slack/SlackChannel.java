@@ -101,7 +101,7 @@ public final class SlackChannel implements WebServer.Routes, AutoCloseable {
             new SlackAnswerer.Pacing(ticker, PROGRESS_GRACE, PROGRESS_INTERVAL));
     SlackEventsHandler events =
         new SlackEventsHandler(gate, store, workers, answerer, new SlackBot(client), clock);
-    SlackCommandHandler commands = new SlackCommandHandler(gate, workers, answerer, client);
+    SlackCommandHandler commands = new SlackCommandHandler(gate, workers, answerer);
     SlackInteractionHandler buttons =
         new SlackInteractionHandler(gate, workers, answerer, pending, client);
     return new SlackChannel(

@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * {@code POST /slack/commands}: the {@code /scopien <request>} slash command. It acknowledges at
- * once with an ephemeral "Working on it…" and delivers the answer through the command's {@code
- * response_url}, replacing that note. Answers are ephemeral: CRM data asked for by one person, with
- * their role, is shown to that person only. Successive commands in one channel continue one
- * conversation per person, so "/scopien switch to sandbox" carries over to the next command.
+ * once with an ephemeral "Working on it…", shows the assistant's progress in its place through the
+ * command's {@code response_url} when the answer takes a while, and delivers the answer there,
+ * replacing it. Answers are ephemeral: CRM data asked for by one person, with their role, is shown
+ * to that person only. Successive commands in one channel continue one conversation per person, so
+ * "/scopien switch to sandbox" carries over to the next command.
  */
 final class SlackCommandHandler {
   static final String WORKING = "Working on it…";
@@ -19,14 +20,11 @@ final class SlackCommandHandler {
   private final SlackGate gate;
   private final SlackWorkers workers;
   private final SlackAnswerer answerer;
-  private final SlackClient slack;
 
-  SlackCommandHandler(
-      SlackGate gate, SlackWorkers workers, SlackAnswerer answerer, SlackClient slack) {
+  SlackCommandHandler(SlackGate gate, SlackWorkers workers, SlackAnswerer answerer) {
     this.gate = gate;
     this.workers = workers;
     this.answerer = answerer;
-    this.slack = slack;
   }
 
   void handle(Context ctx) {
@@ -49,12 +47,8 @@ final class SlackCommandHandler {
         workers.submit(
             "answer /scopien",
             () ->
-                answerer.answer(
-                    answerer.identify(user),
-                    user,
-                    key,
-                    SlackText.plain(text, null),
-                    reply -> slack.respond(responseUrl, reply, true)));
+                answerer.answerCommand(
+                    answerer.identify(user), user, key, SlackText.plain(text, null), responseUrl));
     ephemeral(ctx, queued ? WORKING : BUSY);
   }
 

@@ -26,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * does. Thread-safe; {@link #finish} is called once.
  */
 final class SlackProgress implements ChatListener {
-  static final String WORKING = "Working on it…";
+  static final String WORKING = SlackActivity.WORKING;
   private static final Logger LOG = LoggerFactory.getLogger(SlackProgress.class);
-  private static final int MAX_LINES = 8;
 
   private final SlackClient slack;
   private final String channel;
@@ -157,12 +156,6 @@ final class SlackProgress implements ChatListener {
   }
 
   private SlackMessage progressMessage() {
-    if (activity.isEmpty()) {
-      return new SlackMessage(WORKING, List.of(SlackBlocks.section("_" + WORKING + "_")));
-    }
-    int from = Math.max(0, activity.size() - MAX_LINES);
-    String lines = String.join("\n", activity.subList(from, activity.size()));
-    return new SlackMessage(
-        WORKING, List.of(SlackBlocks.section("_" + WORKING + "_"), SlackBlocks.context(lines)));
+    return SlackActivity.working(activity);
   }
 }
