@@ -139,6 +139,21 @@ final class BulkJob {
     return List.copyOf(batches);
   }
 
+  /**
+   * The batches as they stand at one moment: taken under the job's lock, which PK chunking also
+   * holds while it adds the chunks and retires the original, so a reader never sees the original
+   * NotProcessed without its chunks.
+   */
+  synchronized List<BulkBatch.View> batchViews() {
+    return batches.stream().map(BulkBatch::view).toList();
+  }
+
+  /** Adds the PK chunks of {@code original} and marks it NotProcessed, as one step. */
+  synchronized void replaceWithChunks(BulkBatch original, List<BulkBatch> chunks, Instant now) {
+    chunks.forEach(this::add);
+    original.notProcessed(now);
+  }
+
   /** Closes or aborts the job; aborting leaves queued batches NotProcessed. */
   synchronized void changeState(State newState, Instant now) {
     if (state == State.Aborted || state == State.Failed) {

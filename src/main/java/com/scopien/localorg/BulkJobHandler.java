@@ -139,7 +139,7 @@ final class BulkJobHandler {
 
   void batches(Context ctx) {
     open(ctx);
-    List<BulkBatch.View> views = findJob(ctx).batches().stream().map(BulkBatch::view).toList();
+    List<BulkBatch.View> views = findJob(ctx).batchViews();
     xml(ctx, 200, BulkXml.batchList(views));
   }
 

@@ -206,12 +206,14 @@ final class BulkService implements AutoCloseable {
     if (bounds.isEmpty()) {
       bounds.add(chunking.startRow() == null ? job.object().keyPrefix() : chunking.startRow());
     }
+    List<BulkBatch> chunks = new ArrayList<>();
     for (int i = 0; i < bounds.size(); i++) {
       String to = i + 1 < bounds.size() ? bounds.get(i + 1) : null;
-      submit(
-          job, new BulkBatch(newId("751"), job.id(), original.request(), bounds.get(i), to, now()));
+      chunks.add(
+          new BulkBatch(newId("751"), job.id(), original.request(), bounds.get(i), to, now()));
     }
-    original.notProcessed(now());
+    job.replaceWithChunks(original, chunks, now());
+    chunks.forEach(chunk -> worker.execute(() -> run(job, chunk)));
   }
 
   private void run(BulkQueryJob job) {

@@ -242,7 +242,8 @@ public final class BulkQueryClient {
         throw new SalesforceException(
             Kind.UPSTREAM, "BATCH_NOT_PROCESSED", 0, "Salesforce did not process the batch.");
       }
-      if (state == BatchStateEnum.NotProcessed && !running) {
+      // PK chunking always makes at least one chunk: none yet is a list caught mid-way, not "done".
+      if (state == BatchStateEnum.NotProcessed && !running && !chunks.isEmpty()) {
         for (BatchInfo chunk : chunks) {
           if (chunk.getState() != BatchStateEnum.Completed) {
             throw failed(chunk);
