@@ -12,17 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +44,7 @@ public final class SyncService implements AutoCloseable {
   private final RunCoordinator coordinator;
   private final SyncHealthMonitor health;
   private final PendingCreateStore creates;
-  private final ExecutorService executor;
-  private final ScheduledExecutorService beats;
-  private final Map<String, RunState> active = new ConcurrentHashMap<>();
-  private final Map<String, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
+  private final RunWorkers workers;
 
   /**
    * @param onOrgSynced told the org's id when a run synced at least one object (the composition
@@ -92,26 +79,7 @@ public final class SyncService implements AutoCloseable {
     this.coordinator =
         new RunCoordinator(stores, planner, objectSync, locks, budget, clock, onOrgSynced);
     this.health = new SyncHealthMonitor(jdbc, clock);
-    AtomicInteger threads = new AtomicInteger();
-    this.executor =
-        Executors.newFixedThreadPool(
-            options.maxConcurrentRuns(),
-            r -> {
-              Thread t = new Thread(r, "scopien-sync-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    // Runs prove they are alive on a timer, not only between pages: a page that waits out a long
-    // back-off must not look like a dead process, so staleRunAfter can stay short.
-    this.beats =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "scopien-sync-heartbeat");
-              t.setDaemon(true);
-              return t;
-            });
-    long every = Math.max(200, options.staleRunAfter().toMillis() / 5);
-    beats.scheduleAtFixedRate(this::beatAll, every, every, TimeUnit.MILLISECONDS);
+    this.workers = new RunWorkers(options);
   }
 
   /**
@@ -184,28 +152,15 @@ public final class SyncService implements AutoCloseable {
                 stores.runs().heartbeat(runId, client.calls(), beat);
                 return locks.heartbeat(orgId, runId, beat);
               });
-      active.put(runId, run);
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      finished.put(runId, done);
-      executor.execute(
+      workers.launch(
+          run,
           () -> {
-            try {
-              countAhead(run, planned);
-              coordinator.execute(run, names);
-            } catch (RuntimeException e) {
-              log.error("Sync run {} of org {} failed", runId, orgId, e);
-            } finally {
-              active.remove(runId);
-              try {
-                // Before the run counts as done: whoever awaits it then finds its follow-up
-                // started (or none needed), never a follow-up that starts a moment later.
-                followUp(orgId, now, trigger, run);
-              } finally {
-                done.complete(null);
-                finished.remove(runId);
-              }
-            }
-          });
+            countAhead(run, planned);
+            coordinator.execute(run, names);
+          },
+          // Before the run counts as done: whoever awaits it then finds its follow-up started (or
+          // none needed), never a follow-up that starts a moment later.
+          () -> followUp(orgId, now, trigger, run));
       log.info("Started sync run {} of org '{}': {}", runId, org.name(), names);
       return runId;
     } catch (RuntimeException e) {
@@ -252,17 +207,12 @@ public final class SyncService implements AutoCloseable {
    */
   public SyncRun await(String runId, Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    CompletableFuture<Void> local = finished.get(runId);
-    if (local != null) {
-      try {
-        local.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        return run(runId);
-      }
+    if (!workers.awaitHere(runId, timeout)) {
+      return run(runId);
     }
     SyncRun current = run(runId);
     while (current.status() == SyncRun.Status.RUNNING && Instant.now().isBefore(deadline)) {
-      if (!active.containsKey(runId)
+      if (!workers.isWorkingHere(runId)
           && locks.releaseIfStale(current.orgId(), runId, clock.instant())) {
         // Its process died (kill -9, a crash): nobody will finish it, so do not wait for good.
         log.warn("Sync run {} stopped reporting progress; marked interrupted", runId);
@@ -279,12 +229,7 @@ public final class SyncService implements AutoCloseable {
    * working here (finished, or working on another instance).
    */
   public boolean stop(String runId) {
-    RunState run = active.get(runId);
-    if (run == null) {
-      return false;
-    }
-    run.requestStop();
-    return true;
+    return workers.stop(runId);
   }
 
   /**
@@ -320,30 +265,7 @@ public final class SyncService implements AutoCloseable {
   /** Stops this instance's runs at their next checkpoint and waits up to 10 seconds for them. */
   @Override
   public void close() {
-    active.values().forEach(RunState::requestStop);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        log.warn("Sync runs did not stop within 10 s; their checkpoints are kept");
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      executor.shutdownNow();
-    } finally {
-      beats.shutdown();
-    }
-  }
-
-  /** Beats for every run working here (between their own beats at each page). */
-  private void beatAll() {
-    for (RunState run : active.values()) {
-      try {
-        run.keepAlive();
-      } catch (RuntimeException e) {
-        log.warn("Heartbeat of sync run {} failed: {}", run.runId, e.getMessage());
-      }
-    }
+    workers.close();
   }
 
   /**
@@ -351,7 +273,7 @@ public final class SyncService implements AutoCloseable {
    * not start its own run then), so no change waits for the schedule.
    */
   private void followUp(String orgId, Instant startedAt, SyncRun.Trigger trigger, RunState run) {
-    if (run.stopRequested() || executor.isShutdown()) {
+    if (run.stopRequested() || !workers.accepting()) {
       return;
     }
     try {
