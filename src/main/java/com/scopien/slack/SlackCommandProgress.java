@@ -1,17 +1,9 @@
 package com.scopien.slack;
 
 import com.scopien.ScopienException;
-import com.scopien.agent.ChatListener;
-import com.scopien.agent.ChatReply;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +17,12 @@ import org.slf4j.LoggerFactory;
  * <p>The listener side is called from the worker running the turn and never calls Slack; the ticker
  * does. Thread-safe; {@link #finish} is called once.
  */
-final class SlackCommandProgress implements ChatListener {
+final class SlackCommandProgress extends TurnProgress {
   static final int MAX_UPDATES = 3;
   private static final Logger LOG = LoggerFactory.getLogger(SlackCommandProgress.class);
 
   private final SlackClient slack;
   private final URI responseUrl;
-  private final List<String> activity = new ArrayList<>();
-  private ScheduledFuture<?> ticks;
-  private boolean dirty;
   private boolean finished;
   private boolean failed;
   private int updates;
@@ -51,57 +40,27 @@ final class SlackCommandProgress implements ChatListener {
       Duration grace,
       Duration interval) {
     SlackCommandProgress progress = new SlackCommandProgress(slack, responseUrl);
-    try {
-      ScheduledFuture<?> future =
-          ticker.scheduleWithFixedDelay(
-              progress::tick, grace.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
-      synchronized (progress) {
-        progress.ticks = future;
-      }
-    } catch (RejectedExecutionException closing) {
-      // Shutting down: the answer is still delivered, just without progress.
-    }
+    progress.startTicking(ticker, grace, interval);
     return progress;
-  }
-
-  @Override
-  public synchronized void toolStarted(String tool, Map<String, Object> arguments) {
-    activity.add(SlackActivity.started(tool, arguments));
-    dirty = true;
-  }
-
-  @Override
-  public synchronized void toolFinished(ChatReply.ToolCallRecord call) {
-    if (!activity.isEmpty()) {
-      int last = activity.size() - 1;
-      activity.set(last, activity.get(last) + SlackActivity.finished(call));
-    }
-    dirty = true;
   }
 
   /** Replaces the note (or the last progress) with the answer. */
   void finish(SlackMessage answer) {
-    ScheduledFuture<?> future;
+    stopTicking();
     synchronized (this) {
-      future = ticks;
       finished = true;
-    }
-    if (future != null) {
-      future.cancel(false);
-    }
-    synchronized (this) {
       slack.respond(responseUrl, answer, true);
     }
   }
 
-  private synchronized void tick() {
-    if (finished || failed || !dirty || updates >= MAX_UPDATES) {
+  @Override
+  synchronized void tick() {
+    if (finished || failed || !changed() || updates >= MAX_UPDATES) {
       return;
     }
     try {
-      slack.respond(responseUrl, SlackActivity.working(activity), true);
+      slack.respond(responseUrl, shown(), true);
       updates++;
-      dirty = false;
     } catch (ScopienException e) {
       // Progress is a courtesy: the answer is still delivered by finish().
       LOG.warn("Could not show progress in Slack: {}", e.getMessage());

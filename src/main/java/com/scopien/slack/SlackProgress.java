@@ -1,15 +1,8 @@
 package com.scopien.slack;
 
 import com.scopien.ScopienException;
-import com.scopien.agent.ChatListener;
-import com.scopien.agent.ChatReply;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>The listener side is called from the worker running the turn and never calls Slack; the ticker
  * does. Thread-safe; {@link #finish} is called once.
  */
-final class SlackProgress implements ChatListener {
+final class SlackProgress extends TurnProgress {
   static final String WORKING = SlackActivity.WORKING;
   private static final Logger LOG = LoggerFactory.getLogger(SlackProgress.class);
 
@@ -33,10 +26,7 @@ final class SlackProgress implements ChatListener {
   private final String channel;
   private final String threadTs;
   private final long intervalNanos;
-  private final List<String> activity = new ArrayList<>();
-  private ScheduledFuture<?> ticks;
   private String ts;
-  private boolean dirty;
   private boolean finished;
   private boolean placeholderFailed;
   private boolean updatesFailed;
@@ -61,43 +51,13 @@ final class SlackProgress implements ChatListener {
       Duration grace,
       Duration interval) {
     SlackProgress progress = new SlackProgress(slack, channel, threadTs, interval);
-    try {
-      ScheduledFuture<?> future =
-          ticker.scheduleWithFixedDelay(
-              progress::tick, grace.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
-      synchronized (progress) {
-        progress.ticks = future;
-      }
-    } catch (RejectedExecutionException closing) {
-      // Shutting down: the answer is still posted, just without progress.
-    }
+    progress.startTicking(ticker, grace, interval);
     return progress;
-  }
-
-  @Override
-  public synchronized void toolStarted(String tool, Map<String, Object> arguments) {
-    activity.add(SlackActivity.started(tool, arguments));
-    dirty = true;
-  }
-
-  @Override
-  public synchronized void toolFinished(ChatReply.ToolCallRecord call) {
-    String done = SlackActivity.finished(call);
-    if (!activity.isEmpty()) {
-      activity.set(activity.size() - 1, activity.get(activity.size() - 1) + done);
-    }
-    dirty = true;
   }
 
   /** Delivers the answer: as the placeholder's last update, or as a post of its own. */
   void finish(SlackMessage answer) {
-    ScheduledFuture<?> future;
-    synchronized (this) {
-      future = ticks;
-    }
-    if (future != null) {
-      future.cancel(false);
-    }
+    stopTicking();
     synchronized (this) {
       finished = true;
       if (ts == null) {
@@ -114,18 +74,19 @@ final class SlackProgress implements ChatListener {
     }
   }
 
-  private synchronized void tick() {
+  @Override
+  synchronized void tick() {
     if (finished || placeholderFailed) {
       return;
     }
     try {
       if (ts == null) {
-        ts = slack.postMessage(channel, threadTs, progressMessage());
+        ts = slack.postMessage(channel, threadTs, shown());
         placeholderFailed = ts == null;
-        sent();
-      } else if (dirty && !updatesFailed) {
-        slack.update(channel, ts, progressMessage());
-        sent();
+        lastSent = System.nanoTime();
+      } else if (changed() && !updatesFailed) {
+        slack.update(channel, ts, shown());
+        lastSent = System.nanoTime();
       }
     } catch (ScopienException e) {
       // Progress is a courtesy: the answer is still delivered by finish().
@@ -138,11 +99,6 @@ final class SlackProgress implements ChatListener {
     }
   }
 
-  private void sent() {
-    dirty = false;
-    lastSent = System.nanoTime();
-  }
-
   /** Waits until one interval has passed since the last call to Slack about this message. */
   private void pace() {
     long wait = lastSent + intervalNanos - System.nanoTime();
@@ -153,9 +109,5 @@ final class SlackProgress implements ChatListener {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  private SlackMessage progressMessage() {
-    return SlackActivity.working(activity);
   }
 }
