@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param syncBulkThreshold a full sync reads objects above this many records with the Bulk API; 0
  *     means never
- * @param syncPushLinger how long a push waits for more Scopien changes while they keep arriving
+ * @param syncPushLinger how long a sync run waits for more Scopien changes while they keep arriving
  */
 public record ScopienConfig(
     String host,

@@ -69,9 +69,9 @@ public record Setting(String name, String shownDefault, boolean secret, String d
               "SCOPIEN_SYNC_PUSH_LINGER_MS",
               "250",
               false,
-              "While Scopien-side changes keep arriving, a push waits this long (up to 8 times) for"
-                  + " more, so that changes made one by one go out 200 per call (0 to 5000;"
-                  + " 0 = push at once)."),
+              "While Scopien-side changes keep arriving, a sync run waits this long (up to 8"
+                  + " times) for more before it reads and pushes, so that changes made one by one"
+                  + " go out 200 per call (0 to 5000; 0 = push at once)."),
           new Setting(
               "SCOPIEN_SLACK_SIGNING_SECRET",
               "unset: Slack off",
