@@ -57,6 +57,11 @@ public final class FieldSecurity {
     return role != null && visibleFrom.map(role::atLeast).orElse(false);
   }
 
+  /** True when {@code role} may read records of {@code object} at all; a null role reads none. */
+  public boolean isObjectVisible(Role role, String object) {
+    return role != null && object != null;
+  }
+
   /** True when {@code field} of {@code object} is on the hidden list, whoever asks. */
   public boolean isHidden(String object, String field) {
     if (field == null) {

@@ -1,0 +1,93 @@
+package com.scopien.access;
+
+import static com.scopien.access.AccessFixture.json;
+import static com.scopien.access.AccessFixture.quoted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.scopien.security.Role;
+import com.scopien.security.User;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The holes of issue 10, closed and kept closed, against Scopien as it runs (demo mode, H2, the
+ * local orgs over HTTP): the semi-join oracle on a hidden field, conversation takeover, what a
+ * Guest may reach, and input the JSON routes refuse.
+ */
+class AccessControlIT {
+  private static AccessFixture scopien;
+  private static String userKey;
+  private static String otherUserKey;
+  private static String guestKey;
+
+  @BeforeAll
+  static void start() {
+    scopien = new AccessFixture();
+    userKey = keyFor("Sarah Chen", "sarah.chen@acme.com", Role.USER);
+    otherUserKey = keyFor("Una Known", "una@elsewhere.test", Role.USER);
+    guestKey = keyFor("Gus Guest", "gus@elsewhere.test", Role.GUEST);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (scopien != null) {
+      scopien.close();
+    }
+  }
+
+  private static String keyFor(String name, String email, Role role) {
+    User user = scopien.app.users().createUser(name, email, role);
+    return scopien.app.users().issueKey(user.id()).key().reveal();
+  }
+
+  // -- 1. the semi-join oracle ---------------------------------------------------------------
+
+  private static final String ORACLE =
+      "SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact"
+          + " WHERE Name = 'Jane Roe' AND SSN__c LIKE '916%')";
+
+  @Test
+  void theSemiJoinOracleOnAHiddenFieldIsRefusedForEveryRoleNamingTheFieldNotItsValue() {
+    for (String key : new String[] {guestKey, userKey, AccessFixture.ADMIN_KEY}) {
+      HttpResponse<String> answer = query(ORACLE, key);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+      JsonNode error = json(answer).path("error");
+      assertThat(error.path("code").asText()).isIn("hidden_field", "hidden_object");
+      assertThat(answer.body()).doesNotContain("916-").doesNotContain("records");
+    }
+    HttpResponse<String> user = query(ORACLE, userKey);
+    assertThat(json(user).at("/error/message").asText()).contains("SSN__c").contains("hidden");
+  }
+
+  @Test
+  void anAntiJoinAndADirectFilterOnTheHiddenFieldStayRefused() {
+    String anti =
+        "SELECT Id FROM Account WHERE Id NOT IN (SELECT AccountId FROM Contact"
+            + " WHERE SSN__c LIKE '9%')";
+    String direct = "SELECT Id FROM Contact WHERE SSN__c LIKE '916%'";
+    String parent = "SELECT Id FROM Case WHERE Contact.SSN__c LIKE '916%'";
+    for (String soql : new String[] {anti, direct, parent}) {
+      HttpResponse<String> answer = query(soql, userKey);
+      assertThat(answer.statusCode()).as(soql + " -> " + answer.body()).isEqualTo(403);
+      assertThat(json(answer).at("/error/code").asText()).isEqualTo("hidden_field");
+    }
+  }
+
+  @Test
+  void theSameSemiJoinWithoutTheHiddenFieldIsAnswered() {
+    HttpResponse<String> answer =
+        query(
+            "SELECT Id, Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact"
+                + " WHERE Name = 'Jane Roe')",
+            AccessFixture.ADMIN_KEY);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(json(answer).path("totalSize").asLong()).isEqualTo(1);
+  }
+
+  private static HttpResponse<String> query(String soql, String key) {
+    return scopien.post("/api/query", "{\"soql\":" + quoted(soql) + "}", key);
+  }
+}
