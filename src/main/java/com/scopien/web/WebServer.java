@@ -118,7 +118,7 @@ public final class WebServer implements AutoCloseable {
             reader,
             json);
     this.orgs = Objects.requireNonNull(orgs, "orgs");
-    OrgHandler orgHandler = new OrgHandler(orgs, reader);
+    OrgHandler orgHandler = new OrgHandler(orgs, reader, assistant);
     QueryHandler queryHandler =
         new QueryHandler(Objects.requireNonNull(queries, "queries"), reader);
     ApiKeyAuthHandler auth =

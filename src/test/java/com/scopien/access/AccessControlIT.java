@@ -87,6 +87,66 @@ class AccessControlIT {
     assertThat(json(answer).path("totalSize").asLong()).isEqualTo(1);
   }
 
+  // -- 2. conversations belong to their owner ----------------------------------------------
+
+  @Test
+  void anotherUserCannotReadSwitchContinueOrDecideSomeoneElsesConversation() {
+    HttpResponse<String> started =
+        scopien.post("/api/chat", "{\"message\":\"show accounts named Acme\"}", userKey);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String id = json(started).path("conversationId").asText();
+    String idBody = "{\"conversationId\":\"" + id + "\"}";
+
+    assertThat(scopien.get("/api/conversations/" + id, userKey).statusCode()).isEqualTo(200);
+    assertThat(scopien.get("/api/conversations/" + id + "/messages", userKey).statusCode())
+        .isEqualTo(200);
+
+    for (String key : new String[] {otherUserKey, guestKey}) {
+      assertUnknown(scopien.get("/api/conversations/" + id, key));
+      assertUnknown(scopien.get("/api/conversations/" + id + "/messages", key));
+      assertUnknown(
+          scopien.post("/api/conversations/" + id + "/org", "{\"org\":\"sandbox\"}", key));
+      assertUnknown(
+          scopien.post(
+              "/api/chat", "{\"message\":\"hello\",\"conversationId\":\"" + id + "\"}", key));
+      assertUnknown(
+          scopien.post(
+              "/api/chat/stream",
+              "{\"message\":\"hello\",\"conversationId\":\"" + id + "\"}",
+              key));
+      assertUnknown(scopien.post("/api/chat/confirm", idBody, key));
+      assertUnknown(scopien.post("/api/chat/cancel", idBody, key));
+    }
+    // Nothing the strangers tried moved the conversation to another org.
+    assertThat(
+            json(scopien.get("/api/conversations/" + id, userKey)).at("/org/environment").asText())
+        .isEqualTo("production");
+    // Admins may read any conversation.
+    assertThat(
+            scopien
+                .get("/api/conversations/" + id + "/messages", AccessFixture.ADMIN_KEY)
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anIdNobodyCreatedIsNotFoundAndIsNotAdopted() {
+    String made = "made-up-conversation-1";
+    assertUnknown(scopien.get("/api/conversations/" + made, userKey));
+    assertUnknown(
+        scopien.post("/api/conversations/" + made + "/org", "{\"org\":\"sandbox\"}", userKey));
+    assertUnknown(
+        scopien.post(
+            "/api/chat", "{\"message\":\"hello\",\"conversationId\":\"" + made + "\"}", userKey));
+    // Still unknown afterwards: the refused chat did not create it.
+    assertUnknown(scopien.get("/api/conversations/" + made + "/messages", AccessFixture.ADMIN_KEY));
+  }
+
+  private static void assertUnknown(HttpResponse<String> answer) {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+    assertThat(json(answer).at("/error/code").asText()).isEqualTo("unknown_conversation");
+  }
+
   private static HttpResponse<String> query(String soql, String key) {
     return scopien.post("/api/query", "{\"soql\":" + quoted(soql) + "}", key);
   }

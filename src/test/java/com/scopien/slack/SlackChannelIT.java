@@ -446,10 +446,11 @@ class SlackChannelIT {
 
     for (String key : List.of(ottoKey, gusKey)) {
       for (String path : List.of("/api/chat/confirm", "/api/chat/cancel")) {
+        // In the chat panel another person's conversation is answered as if it did not exist.
         HttpResponse<String> refused = api("POST", path, body, key);
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
         assertThat(JSON.readTree(refused.body()).path("error").path("code").asText())
-            .isEqualTo("not_requester");
+            .isEqualTo("unknown_conversation");
       }
     }
     assertThat(leadsNamed("Panel")).isEqualTo(leads);
