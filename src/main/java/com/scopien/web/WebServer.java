@@ -186,8 +186,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Adds {@code GET /api/orgs/{id}/usage} (any signed-in user): the org's API allowance for the
-   * Monitoring page, from {@code usage}. Call before {@link #start()}. Returns this server.
+   * Adds {@code GET /api/orgs/{id}/usage} (users, managers and admins; not Guests): the org's API
+   * allowance for the Monitoring page, from {@code usage}. Call before {@link #start()}. Returns
+   * this server.
    */
   public WebServer withUsage(ApiUsageMonitor usage) {
     new UsageHandler(Objects.requireNonNull(usage, "usage"), orgs).register(app);

@@ -56,7 +56,7 @@ class AccessControlIT {
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
       JsonNode error = json(answer).path("error");
       assertThat(error.path("code").asText()).isIn("hidden_field", "hidden_object");
-      assertThat(answer.body()).doesNotContain("916-").doesNotContain("records");
+      assertThat(answer.body()).doesNotContain("916-").doesNotContain("\"records\"");
     }
     HttpResponse<String> user = query(ORACLE, userKey);
     assertThat(json(user).at("/error/message").asText()).contains("SSN__c").contains("hidden");
@@ -140,6 +140,61 @@ class AccessControlIT {
             "/api/chat", "{\"message\":\"hello\",\"conversationId\":\"" + made + "\"}", userKey));
     // Still unknown afterwards: the refused chat did not create it.
     assertUnknown(scopien.get("/api/conversations/" + made + "/messages", AccessFixture.ADMIN_KEY));
+  }
+
+  // -- 3. what a Guest reaches ---------------------------------------------------------------
+
+  @Test
+  void aGuestReadsAccountNamesAndNothingElse() {
+    HttpResponse<String> names =
+        query("SELECT Id, Name FROM Account ORDER BY Name LIMIT 5", guestKey);
+    assertThat(names.statusCode()).as(names.body()).isEqualTo(200);
+    assertThat(json(names).path("records")).hasSize(5);
+
+    HttpResponse<String> opportunities = query("SELECT COUNT() FROM Opportunity", guestKey);
+    assertThat(opportunities.statusCode()).as(opportunities.body()).isEqualTo(403);
+    assertThat(json(opportunities).at("/error/code").asText()).isEqualTo("hidden_object");
+
+    HttpResponse<String> industry = query("SELECT Id FROM Account WHERE Industry = 'x'", guestKey);
+    assertThat(industry.statusCode()).as(industry.body()).isEqualTo(403);
+    assertThat(json(industry).at("/error/code").asText()).isEqualTo("hidden_field");
+    // A semi-join into an object a Guest may not read is refused too.
+    HttpResponse<String> join =
+        query(
+            "SELECT Id FROM Account WHERE Id IN (SELECT AccountId FROM Contact"
+                + " WHERE Name = 'Jane Roe')",
+            guestKey);
+    assertThat(json(join).at("/error/code").asText()).isEqualTo("hidden_object");
+    // A user still reads opportunities.
+    assertThat(query("SELECT COUNT() FROM Opportunity", userKey).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aGuestAskingInChatForOpportunitiesGetsNoRecords() {
+    HttpResponse<String> answer =
+        scopien.post("/api/chat", "{\"message\":\"show opportunities over 50k\"}", guestKey);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode reply = json(answer);
+    assertThat(reply.path("toolCalls").toString()).doesNotContain("\"ok\"");
+    assertThat(reply.path("reply").asText()).doesNotContain("Acme Corp Deal");
+  }
+
+  @Test
+  void aGuestSeesNoUsageAndNoSyncData() {
+    String org = json(scopien.get("/api/orgs", guestKey)).get(0).path("id").asText();
+    for (String path :
+        new String[] {
+          "/api/orgs/" + org + "/usage",
+          "/api/sync/runs?org=" + org,
+          "/api/orgs/" + org + "/sync/errors",
+          "/api/orgs/" + org + "/sync/health",
+          "/api/orgs/" + org + "/sync/settings",
+          "/api/orgs/" + org + "/mappings",
+          "/api/orgs/" + org + "/conflicts"
+        }) {
+      assertThat(scopien.get(path, guestKey).statusCode()).as(path).isEqualTo(403);
+      assertThat(scopien.get(path, userKey).statusCode()).as(path).isEqualTo(200);
+    }
   }
 
   private static void assertUnknown(HttpResponse<String> answer) {
