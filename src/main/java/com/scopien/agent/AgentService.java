@@ -73,6 +73,7 @@ public final class AgentService implements StreamingAssistant {
       throw ScopienException.invalid(
           "message_too_long", "The message is longer than " + MAX_MESSAGE_CHARS + " characters.");
     }
+    MessageText.requireClean(message);
     String id =
         conversationId == null || conversationId.isBlank()
             ? conversations.create(user.id(), clock.instant())

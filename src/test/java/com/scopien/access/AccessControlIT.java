@@ -197,6 +197,53 @@ class AccessControlIT {
     }
   }
 
+  // -- 4. input ------------------------------------------------------------------------------
+
+  @Test
+  void jsonRoutesAnswer415ForAnotherContentTypeAndAcceptJsonWithOrWithoutCharset() {
+    String body = "{\"soql\":\"SELECT Id FROM Account LIMIT 1\"}";
+    for (String type :
+        new String[] {
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "application/jsonx",
+          "application/json; charset=iso-8859-1"
+        }) {
+      HttpResponse<String> answer = scopien.send("POST", "/api/query", body, userKey, type);
+      assertThat(answer.statusCode()).as(type + " " + answer.body()).isEqualTo(415);
+      assertThat(json(answer).at("/error/code").asText()).isEqualTo("unsupported_media_type");
+      assertThat(json(answer).at("/error/message").asText()).contains("application/json");
+    }
+    HttpResponse<String> none =
+        scopien.send("POST", "/api/chat", "{\"message\":\"hi\"}", userKey, null);
+    assertThat(none.statusCode()).as(none.body()).isEqualTo(415);
+    for (String type :
+        new String[] {
+          "application/json", "application/json; charset=UTF-8", "Application/JSON;charset=utf-8"
+        }) {
+      HttpResponse<String> answer = scopien.send("POST", "/api/query", body, userKey, type);
+      assertThat(answer.statusCode()).as(type + " " + answer.body()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void controlCharactersAndLoneSurrogatesInAMessageAreA400ThatChangesNothing() {
+    for (String message :
+        new String[] {
+          "\\u0000", "hello\\u0007there", "\\ud800 alone", "tail \\udc00", "\\u001b[31mred"
+        }) {
+      HttpResponse<String> answer =
+          scopien.post("/api/chat", "{\"message\":\"" + message + "\"}", userKey);
+      assertThat(answer.statusCode()).as(message + " " + answer.body()).isEqualTo(400);
+      assertThat(json(answer).at("/error/code").asText()).isEqualTo("invalid_message");
+      assertThat(json(answer).at("/error/message").asText()).contains("position");
+    }
+    HttpResponse<String> fine =
+        scopien.post(
+            "/api/chat", "{\"message\":\"show accounts\\n\\tnamed Acme \\ud83d\\ude00\"}", userKey);
+    assertThat(fine.statusCode()).as(fine.body()).isEqualTo(200);
+  }
+
   private static void assertUnknown(HttpResponse<String> answer) {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
     assertThat(json(answer).at("/error/code").asText()).isEqualTo("unknown_conversation");
