@@ -134,6 +134,49 @@ final class JsonBodyReader {
       this.node = node;
     }
 
+    /** True when the body names {@code field}, even with a null value. */
+    boolean has(String field) {
+      return node.has(field);
+    }
+
+    /** The names of the body's fields, in order. */
+    List<String> fieldNames() {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      return names;
+    }
+
+    /** An object whose values are arrays of strings, such as object to fields. */
+    Optional<Map<String, List<String>>> optionalTextListMap(String field) {
+      return present(field, JsonNodeType.OBJECT, "an object of string arrays")
+          .map(
+              value -> {
+                Map<String, List<String>> map = new LinkedHashMap<>();
+                for (var entry : value.properties()) {
+                  if (!entry.getValue().isArray()) {
+                    throw ScopienException.invalid(
+                        "invalid_type",
+                        "Field '"
+                            + field
+                            + "."
+                            + entry.getKey()
+                            + "' must be an array of strings.");
+                  }
+                  List<String> items = new ArrayList<>();
+                  for (JsonNode item : entry.getValue()) {
+                    if (!item.isTextual()) {
+                      throw ScopienException.invalid(
+                          "invalid_type",
+                          "Field '" + field + "." + entry.getKey() + "' must hold only strings.");
+                    }
+                    items.add(item.textValue());
+                  }
+                  map.put(entry.getKey(), items);
+                }
+                return map;
+              });
+    }
+
     /** A string field that must be present and not blank; {@code missing_<field>} otherwise. */
     String requiredText(String field) {
       return optionalText(field)

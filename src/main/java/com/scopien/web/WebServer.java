@@ -209,6 +209,21 @@ public final class WebServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Adds users and keys ({@link UserHandler}: {@code /api/users}, {@code /api/users/{id}/keys}),
+   * the audit log ({@code GET /api/audit}) and what Guests may read ({@code GET|PUT
+   * /api/guest-access}). Call before {@link #start()}. Returns this server.
+   */
+  public WebServer withUserAdmin(
+      com.scopien.security.UserAdmin users,
+      com.scopien.security.AuditLog audit,
+      com.scopien.security.GuestAccess guests) {
+    new UserHandler(Objects.requireNonNull(users, "users"), reader).register(app);
+    new AuditHandler(Objects.requireNonNull(audit, "audit"), Objects.requireNonNull(guests), reader)
+        .register(app);
+    return this;
+  }
+
   /** Adds another edge's routes; call before {@link #start()}. Returns this server. */
   public WebServer withRoutes(Routes routes) {
     routes.addTo(app);
