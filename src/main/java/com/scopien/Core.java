@@ -19,6 +19,7 @@ import com.scopien.security.Role;
 import com.scopien.security.TokenCipher;
 import com.scopien.security.User;
 import com.scopien.security.UserService;
+import com.scopien.store.DataFolder;
 import com.scopien.store.Database;
 import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.MirrorFreshness;
@@ -54,12 +55,16 @@ public record Core(
   /** Opens the store, migrates it and builds the services. */
   public static Core open(ScopienConfig config) {
     Clock clock = Clock.systemUTC();
+    // The data folder holds the embedded database and the key files: owner-only (0700/0600).
+    DataFolder.secure(config.dataDir());
     Database database =
         Database.open(
             config.dbUrl().orElse(Database.h2FileUrl(config.dataDir())),
             config.dbUser().orElse(null),
             config.dbPassword().orElse(null));
     try {
+      // H2 made its files with the process's umask; take others' access away again.
+      DataFolder.secure(config.dataDir());
       UserService users = new UserService(database.jdbc(), clock);
       Optional<Secret> generated = users.ensureAdmin(config.adminApiKey());
       TokenCipher cipher =
