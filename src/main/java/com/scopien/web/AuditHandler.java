@@ -2,8 +2,6 @@ package com.scopien.web;
 
 import com.scopien.ScopienException;
 import com.scopien.security.AuditLog;
-import com.scopien.security.GuestAccess;
-import com.scopien.security.User;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -14,26 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admins' views of access: {@code GET /api/audit} with the filters {@code actor}, {@code action}
- * ({@code user.*} for a family), {@code since}, {@code until}, {@code org} and {@code limit}
- * (default 100, at most 1,000), newest first; {@code GET} and {@code PUT /api/guest-access}, the
- * objects and fields Guests may read ({@code {"objects":{"Account":["Id","Name"]}}}).
+ * {@code GET /api/audit} (admins) with the filters {@code actor}, {@code action} ({@code user.*}
+ * for a family), {@code since}, {@code until}, {@code org} and {@code limit} (default 100, at most
+ * 1,000), newest first. Bad filters are one 400 listing every problem.
  */
 final class AuditHandler {
   private final AuditLog audit;
-  private final GuestAccess guests;
-  private final JsonBodyReader reader;
 
-  AuditHandler(AuditLog audit, GuestAccess guests, JsonBodyReader reader) {
+  AuditHandler(AuditLog audit) {
     this.audit = audit;
-    this.guests = guests;
-    this.reader = reader;
   }
 
   void register(Javalin app) {
     app.get("/api/audit", this::search, Access.ADMIN);
-    app.get("/api/guest-access", this::guestAccess, Access.ADMIN);
-    app.put("/api/guest-access", this::openToGuests, Access.ADMIN);
   }
 
   void search(Context ctx) {
@@ -62,25 +53,6 @@ final class AuditHandler {
                 blankToNull(ctx.queryParam("org")),
                 limit));
     ctx.json(entries.stream().map(AuditHandler::entry).toList());
-  }
-
-  void guestAccess(Context ctx) {
-    ctx.json(Map.of("objects", guests.opened()));
-  }
-
-  void openToGuests(Context ctx) {
-    Map<String, List<String>> objects =
-        reader
-            .read(ctx)
-            .optionalTextListMap("objects")
-            .orElseThrow(
-                () ->
-                    ScopienException.invalid(
-                        "missing_objects",
-                        "Send {\"objects\": {\"Account\": [\"Id\", \"Name\"]}}; {} closes all."));
-    User actor = ApiKeyAuthHandler.user(ctx);
-    guests.replace(actor, objects, audit);
-    ctx.json(Map.of("objects", guests.opened()));
   }
 
   private static Map<String, Object> entry(AuditLog.Entry e) {

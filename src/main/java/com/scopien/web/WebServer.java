@@ -12,7 +12,10 @@ import com.scopien.monitoring.ApiUsageMonitor;
 import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
+import com.scopien.security.AuditLog;
+import com.scopien.security.GuestAccess;
 import com.scopien.security.User;
+import com.scopien.security.UserAdmin;
 import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
@@ -214,13 +217,10 @@ public final class WebServer implements AutoCloseable {
    * the audit log ({@code GET /api/audit}) and what Guests may read ({@code GET|PUT
    * /api/guest-access}). Call before {@link #start()}. Returns this server.
    */
-  public WebServer withUserAdmin(
-      com.scopien.security.UserAdmin users,
-      com.scopien.security.AuditLog audit,
-      com.scopien.security.GuestAccess guests) {
+  public WebServer withUserAdmin(UserAdmin users, AuditLog audit, GuestAccess guests) {
     new UserHandler(Objects.requireNonNull(users, "users"), reader).register(app);
-    new AuditHandler(Objects.requireNonNull(audit, "audit"), Objects.requireNonNull(guests), reader)
-        .register(app);
+    new AuditHandler(Objects.requireNonNull(audit, "audit")).register(app);
+    new GuestAccessHandler(Objects.requireNonNull(guests, "guests"), audit, reader).register(app);
     return this;
   }
 
