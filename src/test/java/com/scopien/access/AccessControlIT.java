@@ -180,6 +180,19 @@ class AccessControlIT {
   }
 
   @Test
+  void aGuestAskingInChatForAccountsSeesTheirNamesOnly() {
+    String ask = "{\"message\":\"show accounts\"}";
+    JsonNode admin = json(scopien.post("/api/chat", ask, AccessFixture.ADMIN_KEY));
+    assertThat(admin.path("reply").asText()).contains("Industry");
+
+    HttpResponse<String> answer = scopien.post("/api/chat", ask, guestKey);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode guest = json(answer);
+    assertThat(guest.at("/toolCalls/0/status").asText()).as(answer.body()).isEqualTo("ok");
+    assertThat(guest.path("reply").asText()).doesNotContain("Industry").doesNotContain("Revenue");
+  }
+
+  @Test
   void aGuestSeesNoUsageAndNoSyncData() {
     String org = json(scopien.get("/api/orgs", guestKey)).get(0).path("id").asText();
     for (String path :
