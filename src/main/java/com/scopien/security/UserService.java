@@ -111,6 +111,19 @@ public final class UserService implements ApiKeyAuthenticator {
         : store.findUserByEmail(email.trim().toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * The user with this id while they are active; empty for a deactivated user. For channels that
+   * identify people without an API key (Slack), so that deactivation stops them too.
+   */
+  public Optional<User> findActive(String userId) {
+    return profile(userId).filter(UserProfile::active).map(UserProfile::user);
+  }
+
+  /** The active user with this email, as {@link #findActive}. */
+  public Optional<User> findActiveByEmail(String email) {
+    return findByEmail(email).flatMap(u -> findActive(u.id()));
+  }
+
   /** Every user, oldest first. */
   public List<User> list() {
     return store.listUsers();

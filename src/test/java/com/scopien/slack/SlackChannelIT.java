@@ -484,6 +484,23 @@ class SlackChannelIT {
   }
 
   @Test
+  void aDeactivatedUserIsAnsweredLikeAnUnknownOne() throws Exception {
+    User dee = app.users().createUser("Dee Parted", "dee@acme.test", Role.USER);
+    slack.email("UDEE1", "dee@acme.test");
+    String before = ts();
+    event(mention("UDEE1", before, null, "<@UBOT> list connected orgs"));
+    assertThat(answer(CHANNEL, before).toString()).doesNotContain("Ask a Scopien admin");
+
+    HttpResponse<String> off =
+        api("PATCH", "/api/users/" + dee.id(), "{\"active\":false}", ADMIN_KEY);
+    assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+
+    String after = ts();
+    event(mention("UDEE1", after, null, "<@UBOT> list connected orgs"));
+    assertThat(answer(CHANNEL, after).toString()).contains("Ask a Scopien admin");
+  }
+
+  @Test
   void anAdminCanLinkASlackUserWithoutAMatchingEmail() throws Exception {
     String before = ts();
     event(mention(LINKED, before, null, "<@UBOT> list connected orgs"));
