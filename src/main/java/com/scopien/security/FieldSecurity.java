@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,12 +15,13 @@ import java.util.TreeSet;
  * Which record fields a role may see. A field on the hidden list is hidden from every role below a
  * threshold role, or from everyone when there is no threshold (the default for {@code SSN__c},
  * {@code Bank_Account__c} and {@code Salary__c}). Hidden values never reach the model, a reply, an
- * API response, a webhook or a log.
+ * API response, a webhook or a log. Guests see, besides, only the objects and fields an admin
+ * opened to guests ({@link GuestAccess}); a hidden field stays hidden from them even when opened.
  *
  * <p>Entries name a field on any object ({@code SSN__c}) or on one object ({@code Contact.SSN__c}).
  * Names compare case-insensitively, as Salesforce API names do. Field paths through relationships
- * ({@code Contact.SSN__c} asked on {@code Case}) are judged by their last two parts. Immutable and
- * thread-safe.
+ * ({@code Contact.SSN__c} asked on {@code Case}) are judged by their last two parts. The hidden
+ * list is immutable; what guests may read can change while Scopien runs. Thread-safe.
  */
 public final class FieldSecurity {
 
@@ -44,7 +46,7 @@ public final class FieldSecurity {
    */
   public FieldSecurity(
       Collection<String> hiddenFields, Optional<Role> visibleFrom, GuestAccess guests) {
-    this.guests = java.util.Objects.requireNonNull(guests, "guests");
+    this.guests = Objects.requireNonNull(guests, "guests");
     for (String field : hiddenFields) {
       if (field == null || field.isBlank()) {
         throw new IllegalArgumentException("A hidden field name must not be blank");
