@@ -23,6 +23,7 @@ import java.util.Set;
  * new key is in the answer once and never again.
  */
 final class UserHandler {
+  private static final Set<String> CREATABLE = Set.of("email", "name", "role", "managerId");
   private static final Set<String> PATCHABLE = Set.of("name", "role", "managerId", "active");
 
   private final UserAdmin admin;
@@ -46,6 +47,7 @@ final class UserHandler {
 
   void create(Context ctx) {
     JsonBodyReader.Body body = reader.read(ctx);
+    onlyKnownFields(body, CREATABLE);
     UserProfile created =
         admin.create(
             actor(ctx),
@@ -67,13 +69,10 @@ final class UserHandler {
 
   void update(Context ctx) {
     JsonBodyReader.Body body = reader.read(ctx);
-    List<String> unknown = body.fieldNames().stream().filter(f -> !PATCHABLE.contains(f)).toList();
-    if (!unknown.isEmpty()) {
+    onlyKnownFields(body, PATCHABLE);
+    if (body.fieldNames().isEmpty()) {
       throw ScopienException.invalid(
-          "invalid_user",
-          "These fields cannot be changed here: "
-              + String.join(", ", unknown)
-              + ". Send name, role, managerId or active.");
+          "invalid_user", "Nothing to change: send at least one of active, managerId, name, role.");
     }
     UserProfile changed =
         admin.update(
@@ -111,6 +110,21 @@ final class UserHandler {
   void revokeKey(Context ctx) {
     admin.revokeKey(actor(ctx), ctx.pathParam("id"), ctx.pathParam("keyId"));
     ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  /** A field we do not know is refused rather than ignored, so a typo never passes silently. */
+  private static void onlyKnownFields(JsonBodyReader.Body body, Set<String> known) {
+    List<String> unknown = body.fieldNames().stream().filter(f -> !known.contains(f)).toList();
+    if (!unknown.isEmpty()) {
+      throw ScopienException.invalid(
+          "invalid_user",
+          "Unknown field"
+              + (unknown.size() == 1 ? " " : "s ")
+              + String.join(", ", unknown)
+              + "; send only "
+              + String.join(", ", known.stream().sorted().toList())
+              + ".");
+    }
   }
 
   private static User actor(Context ctx) {

@@ -80,6 +80,22 @@ class UsersApiIT {
     assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
     assertThat(json(again).at("/error/code").asText()).isEqualTo("email_taken");
 
+    HttpResponse<String> extra =
+        scopien.post(
+            "/api/users",
+            "{\"email\":\"x@acme.test\",\"name\":\"X\",\"role\":\"user\",\"password\":\"p\"}",
+            ADMIN_KEY);
+    assertThat(extra.statusCode()).isEqualTo(400);
+    assertThat(json(extra).at("/error/message").asText()).contains("password");
+    HttpResponse<String> nothing =
+        scopien.send(
+            "PATCH",
+            "/api/users/" + json(scopien.get("/api/me", ADMIN_KEY)).path("id").asText(),
+            "{}",
+            ADMIN_KEY);
+    assertThat(nothing.statusCode()).isEqualTo(400);
+    assertThat(json(scopien.get("/api/users", ADMIN_KEY)).toString()).doesNotContain("x@acme.test");
+
     HttpResponse<String> wrongType =
         scopien.send("POST", "/api/users", "{\"email\":\"x@y.z\"}", ADMIN_KEY, "text/plain");
     assertThat(wrongType.statusCode()).isEqualTo(415);
