@@ -145,12 +145,12 @@ public record Core(
 
   /**
    * The admin the CLI acts as: whoever runs {@code scopien orgs ...} on this machine holds the data
-   * folder and its encryption key, so they act as the oldest admin (the bootstrap one), and the
-   * audit log names that user.
+   * folder and its encryption key, so they act as the oldest active admin (the bootstrap one), and
+   * the audit log names that user.
    */
   public User operator() {
     return users.list().stream()
-        .filter(user -> user.role() == Role.ADMIN)
+        .filter(user -> user.role() == Role.ADMIN && users.findActive(user.id()).isPresent())
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("ensureAdmin made no admin"));
   }
