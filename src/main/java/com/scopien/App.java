@@ -10,6 +10,7 @@ import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.NewOrg;
 import com.scopien.orgs.OrgService;
+import com.scopien.security.UserAdmin;
 import com.scopien.security.UserService;
 import com.scopien.slack.SlackChannel;
 import com.scopien.sync.MirrorReader;
@@ -137,6 +138,10 @@ public final class App implements AutoCloseable {
               .withOrgAdmin(core.connections())
               .withUsage(core.usage())
               .withUserLinks(core.visibility(), id -> core.users().find(id).isPresent())
+              .withUserAdmin(
+                  new UserAdmin(core.database().jdbc(), core.users(), core.audit(), core.clock()),
+                  core.audit(),
+                  core.fieldSecurity().guestAccess())
               .start();
       App app = new App(core, localOrgs, slack, scheduler, realtime, web);
       if (config.slack().isPresent()) {

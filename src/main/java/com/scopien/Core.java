@@ -12,12 +12,14 @@ import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurity;
+import com.scopien.security.GuestAccess;
 import com.scopien.security.KeyProvider;
 import com.scopien.security.Redactor;
 import com.scopien.security.Role;
 import com.scopien.security.TokenCipher;
 import com.scopien.security.User;
 import com.scopien.security.UserService;
+import com.scopien.store.DataFolder;
 import com.scopien.store.Database;
 import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.MirrorFreshness;
@@ -53,12 +55,16 @@ public record Core(
   /** Opens the store, migrates it and builds the services. */
   public static Core open(ScopienConfig config) {
     Clock clock = Clock.systemUTC();
+    // The data folder holds the embedded database and the key files: owner-only (0700/0600).
+    DataFolder.secure(config.dataDir());
     Database database =
         Database.open(
             config.dbUrl().orElse(Database.h2FileUrl(config.dataDir())),
             config.dbUser().orElse(null),
             config.dbPassword().orElse(null));
     try {
+      // H2 made its files with the process's umask; take others' access away again.
+      DataFolder.secure(config.dataDir());
       UserService users = new UserService(database.jdbc(), clock);
       Optional<Secret> generated = users.ensureAdmin(config.adminApiKey());
       TokenCipher cipher =
@@ -77,7 +83,8 @@ public record Core(
           };
       HttpClient http = SalesforceClients.newHttpClient();
       ApiUsageMonitor usage = new ApiUsageMonitor(database.jdbc(), clock);
-      FieldSecurity fieldSecurity = FieldSecurity.defaults();
+      FieldSecurity fieldSecurity =
+          FieldSecurity.defaults().withGuestAccess(GuestAccess.stored(database.jdbc(), clock));
       AuditLog audit = new AuditLog(database.jdbc(), fieldSecurity, Redactor.standard(), clock);
       OrgService orgs =
           new OrgService(
@@ -138,12 +145,12 @@ public record Core(
 
   /**
    * The admin the CLI acts as: whoever runs {@code scopien orgs ...} on this machine holds the data
-   * folder and its encryption key, so they act as the oldest admin (the bootstrap one), and the
-   * audit log names that user.
+   * folder and its encryption key, so they act as the oldest active admin (the bootstrap one), and
+   * the audit log names that user.
    */
   public User operator() {
     return users.list().stream()
-        .filter(user -> user.role() == Role.ADMIN)
+        .filter(user -> user.role() == Role.ADMIN && users.findActive(user.id()).isPresent())
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("ensureAdmin made no admin"));
   }

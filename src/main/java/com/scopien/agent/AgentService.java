@@ -73,6 +73,7 @@ public final class AgentService implements StreamingAssistant {
       throw ScopienException.invalid(
           "message_too_long", "The message is longer than " + MAX_MESSAGE_CHARS + " characters.");
     }
+    MessageText.requireClean(message);
     String id =
         conversationId == null || conversationId.isBlank()
             ? conversations.create(user.id(), clock.instant())
@@ -152,14 +153,19 @@ public final class AgentService implements StreamingAssistant {
   }
 
   @Override
+  public void requireConversation(User user, String conversationId) {
+    readable(user, conversationId);
+  }
+
+  @Override
   public List<ChatTurn> history(User user, String conversationId) {
-    String id = owned(user, conversationId);
+    String id = readable(user, conversationId);
     return ChatHistory.turns(conversations.getMessages(id));
   }
 
   @Override
   public Optional<String> pendingChange(User user, String conversationId) {
-    return pending.peek(owned(user, conversationId)).map(PendingWrite::summary);
+    return pending.peek(readable(user, conversationId)).map(PendingWrite::summary);
   }
 
   private ChatReply apply(User user, String id, String said, ChatListener listener) {
@@ -236,6 +242,18 @@ public final class AgentService implements StreamingAssistant {
     return conversations
         .owner(conversationId)
         .filter(owner -> owner.equals(user.id()))
+        .map(owner -> conversationId)
+        .orElseThrow(
+            () ->
+                ScopienException.notFound(
+                    "unknown_conversation", "There is no conversation with that id."));
+  }
+
+  /** Owned by {@code user}, or any existing conversation for an admin. */
+  private String readable(User user, String conversationId) {
+    return conversations
+        .owner(conversationId)
+        .filter(owner -> owner.equals(user.id()) || user.role() == Role.ADMIN)
         .map(owner -> conversationId)
         .orElseThrow(
             () ->

@@ -46,6 +46,12 @@ final class SchemaGuard {
             .findFirst()
             .or(() -> byLabel(all, name))
             .orElseThrow(() -> unknownObject(ctx.org(), name, all));
+    if (policy.objectHidden(ctx.user().role(), match.name())) {
+      throw new ToolException(
+          "Your role may not read "
+              + match.labelPlural()
+              + "; an admin can open this object to guests.");
+    }
     return describe(ctx.org(), client, match.name());
   }
 

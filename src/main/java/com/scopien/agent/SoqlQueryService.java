@@ -3,7 +3,6 @@ package com.scopien.agent;
 import com.scopien.ScopienException;
 import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgDirectory;
-import com.scopien.salesforce.FieldDescribe;
 import com.scopien.salesforce.ObjectDescribe;
 import com.scopien.salesforce.QueryPage;
 import com.scopien.salesforce.SObjectRecord;
@@ -11,7 +10,6 @@ import com.scopien.salesforce.SalesforceClient;
 import com.scopien.security.FieldSecurity;
 import com.scopien.security.User;
 import com.scopien.soql.Condition;
-import com.scopien.soql.SelectItem;
 import com.scopien.soql.Soql;
 import com.scopien.soql.SoqlQuery;
 import java.time.Clock;
@@ -26,7 +24,8 @@ import java.util.Optional;
  * SOQL through Scopien, for developers: the text is parsed by the shared soql package (a malformed
  * query fails here with its position, before anything reaches Salesforce), every name is checked
  * against the org's describe and the field-level security rules, and the query sent is the
- * canonical re-print of what was parsed. Hidden fields can neither be read nor filtered on.
+ * canonical re-print of what was parsed. A query that mentions a hidden field anywhere, semi-join
+ * and anti-join subqueries and parent paths included, is refused ({@link QueryMentions}).
  *
  * <p>Only records the caller's role may see are read ({@link RecordVisibility}: an {@code OwnerId}
  * condition is added to the query and to each semi-join on an owned object). A query the local
@@ -88,7 +87,7 @@ public final class SoqlQueryService {
         orgReference == null ? orgs.activeOrg("api:" + user.id()) : orgs.resolve(orgReference);
     SalesforceClient client = orgs.client(org);
     ObjectDescribe object = describe(client, query.from());
-    check(user, object, query);
+    new QueryMentions(fieldSecurity, name -> describe(client, name)).check(user, object, query);
     SoqlQuery visible = restrict(query, object, visibility.of(user, org), client);
     Optional<LocalMirror.Answer> local = mirror.read(org, visible);
     if (local.isPresent()) {
@@ -159,59 +158,6 @@ public final class SoqlQueryService {
       return new Condition.SemiJoin(join.field(), join.negated(), limited);
     }
     return c;
-  }
-
-  private void check(User user, ObjectDescribe object, SoqlQuery query) {
-    for (SelectItem item : query.select()) {
-      if (item instanceof SelectItem.SubQuery) {
-        throw ScopienException.invalid(
-            "unsupported_soql", "Child subqueries are not available through Scopien yet.");
-      }
-      if (item instanceof SelectItem.FieldsFunction f
-          && f.kind() != SelectItem.FieldsKind.STANDARD) {
-        throw ScopienException.invalid(
-            "unsupported_soql",
-            "FIELDS(" + f.kind() + ") could read hidden fields; name the fields you need.");
-      }
-    }
-    for (String path : query.fieldPaths()) {
-      checkPath(user, object, path);
-    }
-  }
-
-  private void checkPath(User user, ObjectDescribe object, String path) {
-    String[] parts = path.split("\\.");
-    if (parts.length == 1) {
-      FieldDescribe field =
-          object
-              .field(path)
-              .orElseThrow(
-                  () ->
-                      ScopienException.invalid(
-                          "invalid_field",
-                          "No such column '" + path + "' on entity '" + object.name() + "'."));
-      requireVisible(user, object.name(), field.name());
-      return;
-    }
-    Optional<FieldDescribe> relation =
-        object.fields().stream()
-            .filter(f -> parts[0].equalsIgnoreCase(f.relationshipName()))
-            .findFirst();
-    if (relation.isEmpty()) {
-      throw ScopienException.invalid(
-          "invalid_field", "No relationship '" + parts[0] + "' on entity '" + object.name() + "'.");
-    }
-    String target =
-        relation.get().referenceTo().isEmpty() ? null : relation.get().referenceTo().get(0);
-    requireVisible(user, target, parts[parts.length - 1]);
-  }
-
-  private void requireVisible(User user, String object, String field) {
-    if (!fieldSecurity.isVisible(user.role(), object, field)) {
-      throw ScopienException.forbidden(
-          "hidden_field",
-          "A field in the query is hidden by field-level security; it cannot be read or filtered on.");
-    }
   }
 
   private static ObjectDescribe describe(SalesforceClient client, String name) {

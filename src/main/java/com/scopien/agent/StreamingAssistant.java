@@ -20,12 +20,21 @@ public interface StreamingAssistant extends Assistant {
   ChatReply chat(User user, String conversationId, String message, ChatListener listener);
 
   /**
+   * Returns when {@code conversationId} names a conversation the server created that {@code user}
+   * owns, or any conversation when {@code user} is an admin. Every conversation route calls this
+   * first, so that a conversation of someone else and an id nobody created look the same.
+   *
+   * @throws com.scopien.ScopienException NOT_FOUND {@code unknown_conversation} otherwise
+   */
+  void requireConversation(User user, String conversationId);
+
+  /**
    * The turns people saw in the conversation, oldest first: each message and the reply to it, with
    * the tools that reply used. The conversation's last reply shows {@code needs_confirmation} while
    * its change still waits.
    *
    * @throws com.scopien.ScopienException NOT_FOUND {@code unknown_conversation} when the
-   *     conversation does not exist or belongs to someone else
+   *     conversation does not exist or belongs to someone else (admins may read any)
    */
   List<ChatTurn> history(User user, String conversationId);
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       SyncCommand.class,
       ImportCommand.class,
       ConfigCommand.class,
-      OrgsCommand.class
+      OrgsCommand.class,
+      UsersCommand.class
     })
 public final class ScopienCommand implements Runnable {
 

@@ -4,11 +4,12 @@ import com.scopien.ScopienException;
 import java.util.Locale;
 
 /**
- * What each role may do, at the level of roles: guests read every record (field-level security
- * still hides fields) and never write, users read and write their own records, managers their
- * team's, admins everything, including settings and connected orgs. Which records are "own" or
- * "team" (Salesforce {@code OwnerId} against the user's Salesforce user and the users below it by
- * {@code ManagerId}) is decided by the caller from {@link #scope(Role)}.
+ * What each role may do, at the level of roles: guests read only the objects and fields an admin
+ * opened to guests ({@link GuestAccess}, checked by {@link FieldSecurity}) and never write, users
+ * read and write their own records, managers their team's, admins everything, including settings
+ * and connected orgs. Which records are "own" or "team" (Salesforce {@code OwnerId} against the
+ * user's Salesforce user and the users below it by {@code ManagerId}) is decided by the caller from
+ * {@link #scope(Role)}.
  *
  * <p>Checks throw {@code FORBIDDEN/forbidden} with a message that says which role is needed. A null
  * role is treated as having no rights. Stateless and thread-safe.
@@ -46,7 +47,7 @@ public final class AccessPolicy {
       return Scope.OWN;
     }
     return switch (role) {
-      // Guests read everything and write nothing (canWrite), so their scope limits only reads.
+      // Guests write nothing (canWrite) and read only what GuestAccess opens, in every record.
       case ADMIN, GUEST -> Scope.ALL;
       case MANAGER -> Scope.TEAM;
       case USER -> Scope.OWN;

@@ -125,6 +125,58 @@ public final class AuditLog {
         limit);
   }
 
+  /**
+   * Which entries {@link #search} returns; null fields do not filter. {@code action} matches an
+   * action exactly or, ending in {@code .*}, every action that starts with what comes before.
+   */
+  public record Filter(
+      String actorUserId, String action, Instant since, Instant until, String orgId, int limit) {}
+
+  /**
+   * The newest entries that match {@code filter}, newest first.
+   *
+   * @throws ScopienException {@code INVALID_INPUT/invalid_limit} outside 1..1000
+   */
+  public List<Entry> search(Filter filter) {
+    if (filter.limit() < 1 || filter.limit() > MAX_LIMIT) {
+      throw ScopienException.invalid("invalid_limit", "The limit must be between 1 and 1000");
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT id, at, actor_user_id, action, target_type, target_id, org_id, detail"
+                + " FROM audit_log WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (filter.actorUserId() != null) {
+      sql.append(" AND actor_user_id = ?");
+      params.add(filter.actorUserId());
+    }
+    if (filter.action() != null) {
+      if (filter.action().endsWith(".*")) {
+        sql.append(" AND action LIKE ?");
+        String stem = filter.action().substring(0, filter.action().length() - 1);
+        params.add(stem.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      } else {
+        sql.append(" AND action = ?");
+        params.add(filter.action());
+      }
+    }
+    if (filter.since() != null) {
+      sql.append(" AND at >= ?");
+      params.add(filter.since());
+    }
+    if (filter.until() != null) {
+      sql.append(" AND at < ?");
+      params.add(filter.until());
+    }
+    if (filter.orgId() != null) {
+      sql.append(" AND org_id = ?");
+      params.add(filter.orgId());
+    }
+    sql.append(" ORDER BY id DESC LIMIT ?");
+    params.add(filter.limit());
+    return jdbc.query(sql.toString(), this::entry, params.toArray());
+  }
+
   private Map<String, Object> clean(String targetType, Map<String, ?> values) {
     if (values == null) {
       return Map.of();

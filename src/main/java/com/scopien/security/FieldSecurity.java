@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,12 +15,13 @@ import java.util.TreeSet;
  * Which record fields a role may see. A field on the hidden list is hidden from every role below a
  * threshold role, or from everyone when there is no threshold (the default for {@code SSN__c},
  * {@code Bank_Account__c} and {@code Salary__c}). Hidden values never reach the model, a reply, an
- * API response, a webhook or a log.
+ * API response, a webhook or a log. Guests see, besides, only the objects and fields an admin
+ * opened to guests ({@link GuestAccess}); a hidden field stays hidden from them even when opened.
  *
  * <p>Entries name a field on any object ({@code SSN__c}) or on one object ({@code Contact.SSN__c}).
  * Names compare case-insensitively, as Salesforce API names do. Field paths through relationships
- * ({@code Contact.SSN__c} asked on {@code Case}) are judged by their last two parts. Immutable and
- * thread-safe.
+ * ({@code Contact.SSN__c} asked on {@code Case}) are judged by their last two parts. The hidden
+ * list is immutable; what guests may read can change while Scopien runs. Thread-safe.
  */
 public final class FieldSecurity {
 
@@ -29,12 +31,22 @@ public final class FieldSecurity {
 
   private final Set<String> hidden = new TreeSet<>();
   private final Optional<Role> visibleFrom;
+  private final GuestAccess guests;
 
   /**
    * @param hiddenFields field names, bare or {@code Object.Field}
    * @param visibleFrom the weakest role that may see hidden fields; empty: nobody may
    */
   public FieldSecurity(Collection<String> hiddenFields, Optional<Role> visibleFrom) {
+    this(hiddenFields, visibleFrom, GuestAccess.defaults());
+  }
+
+  /**
+   * @param guests what Guests may read at all; a Guest sees no other object or field
+   */
+  public FieldSecurity(
+      Collection<String> hiddenFields, Optional<Role> visibleFrom, GuestAccess guests) {
+    this.guests = Objects.requireNonNull(guests, "guests");
     for (String field : hiddenFields) {
       if (field == null || field.isBlank()) {
         throw new IllegalArgumentException("A hidden field name must not be blank");
@@ -49,12 +61,48 @@ public final class FieldSecurity {
     return new FieldSecurity(DEFAULT_HIDDEN_FIELDS, Optional.empty());
   }
 
-  /** True when {@code role} may see {@code field} of {@code object}; a null role sees nothing. */
+  /** The same hidden list, with {@code guests} deciding what Guests may read. */
+  public FieldSecurity withGuestAccess(GuestAccess guests) {
+    return new FieldSecurity(hidden, visibleFrom, guests);
+  }
+
+  /**
+   * True when {@code role} may see {@code field} of {@code object}; a null role sees nothing, a
+   * Guest only the fields opened to guests ({@link GuestAccess}).
+   */
   public boolean isVisible(Role role, String object, String field) {
+    if (role == Role.GUEST && !guestMayRead(object, field)) {
+      return false;
+    }
     if (!isHidden(object, field)) {
       return true;
     }
     return role != null && visibleFrom.map(role::atLeast).orElse(false);
+  }
+
+  /**
+   * True when {@code role} may read records of {@code object} at all: a null role reads none, a
+   * Guest only the objects opened to guests.
+   */
+  public boolean isObjectVisible(Role role, String object) {
+    if (role == null || object == null) {
+      return false;
+    }
+    return role != Role.GUEST || guests.objectOpen(object);
+  }
+
+  private boolean guestMayRead(String object, String field) {
+    if (field == null) {
+      return false;
+    }
+    if ("attributes".equals(field)) {
+      return true; // the record's type and URL, not a field
+    }
+    String path = normalise(field);
+    int dot = path.lastIndexOf('.');
+    String name = dot < 0 ? path : path.substring(dot + 1);
+    String owner = dot < 0 ? object : path.substring(path.lastIndexOf('.', dot - 1) + 1, dot);
+    return guests.fieldOpen(owner, name);
   }
 
   /** True when {@code field} of {@code object} is on the hidden list, whoever asks. */
@@ -113,6 +161,11 @@ public final class FieldSecurity {
               : nested(entry.getKey(), entry.getValue(), null, true));
     }
     return copy;
+  }
+
+  /** What Guests may read. */
+  public GuestAccess guestAccess() {
+    return guests;
   }
 
   /** The hidden list, normalised to lower case. */

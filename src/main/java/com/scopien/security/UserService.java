@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>API keys ({@code scp_} + 43 base62 characters) are shown once, when issued, and stored only as
  * a SHA-256 hash with a short display prefix. {@link #authenticate} looks a key up by its hash,
- * compares in constant time and refuses revoked keys; it returns empty, never throws, for any
- * malformed input.
+ * compares in constant time and refuses revoked and expired keys and the keys of deactivated users;
+ * it returns empty, never throws, for any malformed input.
  *
  * <p>Failures: {@code INVALID_INPUT} for bad names, emails or ids ({@code invalid_user}), {@code
  * CONFLICT/email_taken}, {@code NOT_FOUND/unknown_user} and {@code NOT_FOUND/unknown_api_key}.
@@ -32,8 +32,21 @@ public final class UserService implements ApiKeyAuthenticator {
   /** A newly issued key. {@code key} is the only copy: show it once, never store or log it. */
   public record IssuedKey(String id, String userId, String prefix, Secret key) {}
 
-  /** What is known about a key without the key itself. */
-  public record ApiKeyInfo(String id, String prefix, Instant createdAt, Instant revokedAt) {
+  /**
+   * What is known about a key without the key itself.
+   *
+   * @param name what its owner called it; null for keys made before keys had names
+   * @param expiresAt when it stops working, or null
+   * @param lastUsedAt when it last authenticated a request (to the minute), or null
+   */
+  public record ApiKeyInfo(
+      String id,
+      String prefix,
+      Instant createdAt,
+      Instant revokedAt,
+      String name,
+      Instant expiresAt,
+      Instant lastUsedAt) {
     public boolean active() {
       return revokedAt == null;
     }
@@ -98,6 +111,19 @@ public final class UserService implements ApiKeyAuthenticator {
         : store.findUserByEmail(email.trim().toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * The user with this id while they are active; empty for a deactivated user. For channels that
+   * identify people without an API key (Slack), so that deactivation stops them too.
+   */
+  public Optional<User> findActive(String userId) {
+    return profile(userId).filter(UserProfile::active).map(UserProfile::user);
+  }
+
+  /** The active user with this email, as {@link #findActive}. */
+  public Optional<User> findActiveByEmail(String email) {
+    return findByEmail(email).flatMap(u -> findActive(u.id()));
+  }
+
   /** Every user, oldest first. */
   public List<User> list() {
     return store.listUsers();
@@ -132,19 +158,50 @@ public final class UserService implements ApiKeyAuthenticator {
    * @throws ScopienException {@code NOT_FOUND/unknown_user}
    */
   public IssuedKey issueKey(String userId) {
+    return issueKey(userId, null, null);
+  }
+
+  /**
+   * Issues a new API key for {@code userId} with a name and an expiry (both may be null); its other
+   * keys stay valid. The caller checks the name and that the expiry lies ahead.
+   *
+   * @throws ScopienException {@code NOT_FOUND/unknown_user}
+   */
+  public IssuedKey issueKey(String userId, String name, Instant expiresAt) {
     requireUser(userId);
     String key = ApiKeys.generate(random);
     String id = Jdbc.newId();
     String prefix = ApiKeys.displayPrefix(key);
-    store.insertKey(new UserStore.KeyRow(id, userId, hashHex(key), prefix, clock.instant(), null));
+    store.insertKey(
+        new UserStore.KeyRow(
+            id, userId, hashHex(key), prefix, clock.instant(), null, name, expiresAt, null));
     return new IssuedKey(id, userId, prefix, Secret.of(key));
   }
 
   /** The keys of {@code userId}, oldest first, revoked ones included. */
   public List<ApiKeyInfo> keysOf(String userId) {
     return store.keysOf(userId).stream()
-        .map(k -> new ApiKeyInfo(k.id(), k.prefix(), k.createdAt(), k.revokedAt()))
+        .map(
+            k ->
+                new ApiKeyInfo(
+                    k.id(),
+                    k.prefix(),
+                    k.createdAt(),
+                    k.revokedAt(),
+                    k.name(),
+                    k.expiresAt(),
+                    k.lastUsedAt()))
         .toList();
+  }
+
+  /** The user with their manager and state, for admins. */
+  public Optional<UserProfile> profile(String userId) {
+    return userId == null ? Optional.empty() : store.findProfile(userId);
+  }
+
+  /** Every user with their manager and state, oldest first. */
+  public List<UserProfile> profiles() {
+    return store.listProfiles();
   }
 
   /**
@@ -165,11 +222,20 @@ public final class UserService implements ApiKeyAuthenticator {
       return Optional.empty();
     }
     byte[] presented = ApiKeys.hash(apiKey);
-    return store
-        .findKeyOwner(HexFormat.of().formatHex(presented))
-        .filter(owner -> owner.revokedAt() == null)
-        .filter(owner -> MessageDigest.isEqual(presented, HexFormat.of().parseHex(owner.hashHex())))
-        .map(UserStore.KeyOwner::user);
+    Instant now = clock.instant();
+    Optional<UserStore.KeyOwner> found =
+        store
+            .findKeyOwner(HexFormat.of().formatHex(presented))
+            .filter(owner -> owner.revokedAt() == null)
+            .filter(owner -> owner.expiresAt() == null || now.isBefore(owner.expiresAt()))
+            .filter(UserStore.KeyOwner::userActive)
+            .filter(
+                owner ->
+                    MessageDigest.isEqual(presented, HexFormat.of().parseHex(owner.hashHex())));
+    found
+        .filter(o -> o.lastUsedAt() == null || o.lastUsedAt().isBefore(now.minusSeconds(60)))
+        .ifPresent(o -> store.touchKey(o.keyId(), now));
+    return found.map(UserStore.KeyOwner::user);
   }
 
   /**

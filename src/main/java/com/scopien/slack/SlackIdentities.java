@@ -34,16 +34,16 @@ final class SlackIdentities {
     this.clock = clock;
   }
 
-  /** The Scopien user behind a Slack user id, if there is one. */
+  /** The active Scopien user behind a Slack user id, if there is one; deactivated users are not. */
   Optional<User> resolve(String slackUserId) {
     if (slackUserId == null || slackUserId.isBlank()) {
       return Optional.empty();
     }
     Optional<SlackStore.Link> link = store.link(slackUserId);
     if (link.isPresent()) {
-      return users.find(link.get().userId());
+      return users.findActive(link.get().userId());
     }
-    return email(slackUserId).flatMap(users::findByEmail);
+    return email(slackUserId).flatMap(users::findActiveByEmail);
   }
 
   private Optional<String> email(String slackUserId) {

@@ -14,6 +14,11 @@ enum Access implements RouteRole {
   PUBLIC(null),
   /** Any signed-in user, Guest included. */
   ANY_USER(Role.GUEST),
+  /**
+   * Users, managers and admins: what Guests never see (API usage, sync runs, errors, health,
+   * settings, mappings, conflicts) and record changes.
+   */
+  MEMBER(Role.USER),
   /** Managers and admins: starting and stopping syncs. */
   MANAGER(Role.MANAGER),
   /** Admins only: sync settings, object selection, field mappings, and every change to orgs. */

@@ -88,6 +88,7 @@ final class ChatHandler {
   void history(Context ctx) {
     String id = JsonBodyReader.conversationId(ctx.pathParam("id"), "id");
     User user = ApiKeyAuthHandler.user(ctx);
+    assistant.requireConversation(user, id);
     ctx.json(
         WireFormat.history(
             id, assistant.history(user, id), assistant.pendingChange(user, id).orElse(null)));
@@ -122,6 +123,9 @@ final class ChatHandler {
     JsonBodyReader.Body body = reader.read(ctx);
     String conversationId =
         JsonBodyReader.conversationId(body.requiredText("conversationId"), "conversationId");
-    ctx.json(WireFormat.chat(action.apply(ApiKeyAuthHandler.user(ctx), conversationId)));
+    User user = ApiKeyAuthHandler.user(ctx);
+    // Someone else's conversation is answered as if it did not exist (admins excepted).
+    assistant.requireConversation(user, conversationId);
+    ctx.json(WireFormat.chat(action.apply(user, conversationId)));
   }
 }

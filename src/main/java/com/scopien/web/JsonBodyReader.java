@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.scopien.ScopienException;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,8 +37,9 @@ final class JsonBodyReader {
     this.maxBytes = maxBytes;
   }
 
-  /** The body as a JSON object. */
+  /** The body as a JSON object; a Content-Type other than JSON in UTF-8 is a 415. */
   Body read(Context ctx) {
+    requireJson(ctx.header("Content-Type"));
     byte[] bytes = boundedBytes(ctx);
     if (bytes.length == 0) {
       throw ScopienException.invalid(
@@ -55,6 +57,32 @@ final class JsonBodyReader {
       throw ScopienException.invalid("invalid_json", "The request body must be a JSON object.");
     }
     return new Body(node);
+  }
+
+  /**
+   * Accepts {@code application/json}, in any letter case, with no parameter or with {@code
+   * charset=utf-8}.
+   */
+  static void requireJson(String contentType) {
+    String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
+    boolean json = parts[0].trim().equalsIgnoreCase("application/json");
+    for (int i = 1; json && i < parts.length; i++) {
+      String parameter = parts[i].trim().toLowerCase(Locale.ROOT).replace("\"", "");
+      json = parameter.isEmpty() || parameter.equals("charset=utf-8");
+    }
+    if (!json) {
+      throw new HttpResponseException(
+          415,
+          "The request body must be JSON: send it with 'Content-Type: application/json'"
+              + (contentType == null || contentType.isBlank()
+                  ? "."
+                  : " (UTF-8), not '" + printable(contentType) + "'."));
+    }
+  }
+
+  private static String printable(String text) {
+    String clean = text.replaceAll("[^\\x20-\\x7e]", "?");
+    return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
   }
 
   /** A conversation id from a path or body, checked for shape (not for existence). */
@@ -104,6 +132,49 @@ final class JsonBodyReader {
 
     private Body(JsonNode node) {
       this.node = node;
+    }
+
+    /** True when the body names {@code field}, even with a null value. */
+    boolean has(String field) {
+      return node.has(field);
+    }
+
+    /** The names of the body's fields, in order. */
+    List<String> fieldNames() {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      return names;
+    }
+
+    /** An object whose values are arrays of strings, such as object to fields. */
+    Optional<Map<String, List<String>>> optionalTextListMap(String field) {
+      return present(field, JsonNodeType.OBJECT, "an object of string arrays")
+          .map(
+              value -> {
+                Map<String, List<String>> map = new LinkedHashMap<>();
+                for (var entry : value.properties()) {
+                  if (!entry.getValue().isArray()) {
+                    throw ScopienException.invalid(
+                        "invalid_type",
+                        "Field '"
+                            + field
+                            + "."
+                            + entry.getKey()
+                            + "' must be an array of strings.");
+                  }
+                  List<String> items = new ArrayList<>();
+                  for (JsonNode item : entry.getValue()) {
+                    if (!item.isTextual()) {
+                      throw ScopienException.invalid(
+                          "invalid_type",
+                          "Field '" + field + "." + entry.getKey() + "' must hold only strings.");
+                    }
+                    items.add(item.textValue());
+                  }
+                  map.put(entry.getKey(), items);
+                }
+                return map;
+              });
     }
 
     /** A string field that must be present and not blank; {@code missing_<field>} otherwise. */

@@ -1,21 +1,25 @@
 package com.scopien.web;
 
+import com.scopien.agent.StreamingAssistant;
 import com.scopien.orgs.Org;
 import com.scopien.orgs.OrgDirectory;
 import io.javalin.http.Context;
 
 /**
  * The connected orgs and each conversation's active org, for the org list and the chat panel's
- * switcher and badge.
+ * switcher and badge. A conversation's routes answer 404 unless the caller owns it (admins
+ * excepted), checked by the assistant that created it.
  */
 final class OrgHandler {
 
   private final OrgDirectory orgs;
   private final JsonBodyReader reader;
+  private final StreamingAssistant conversations;
 
-  OrgHandler(OrgDirectory orgs, JsonBodyReader reader) {
+  OrgHandler(OrgDirectory orgs, JsonBodyReader reader, StreamingAssistant conversations) {
     this.orgs = orgs;
     this.reader = reader;
+    this.conversations = conversations;
   }
 
   /** {@code GET /api/orgs}. */
@@ -42,7 +46,9 @@ final class OrgHandler {
     ctx.json(new WireFormat.Conversation(id, WireFormat.orgRef(org)));
   }
 
-  private static String conversationId(Context ctx) {
-    return JsonBodyReader.conversationId(ctx.pathParam("id"), "id");
+  private String conversationId(Context ctx) {
+    String id = JsonBodyReader.conversationId(ctx.pathParam("id"), "id");
+    conversations.requireConversation(ApiKeyAuthHandler.user(ctx), id);
+    return id;
   }
 }

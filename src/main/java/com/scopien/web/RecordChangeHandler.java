@@ -27,9 +27,9 @@ final class RecordChangeHandler {
   }
 
   void register(Javalin app) {
-    app.patch("/api/orgs/{id}/records/{object}/{recordId}", this::change, Access.ANY_USER);
-    app.get("/api/orgs/{id}/conflicts", this::conflicts, Access.ANY_USER);
-    app.post("/api/orgs/{id}/conflicts/{conflictId}/resolve", this::resolve, Access.ANY_USER);
+    app.patch("/api/orgs/{id}/records/{object}/{recordId}", this::change, Access.MEMBER);
+    app.get("/api/orgs/{id}/conflicts", this::conflicts, Access.MEMBER);
+    app.post("/api/orgs/{id}/conflicts/{conflictId}/resolve", this::resolve, Access.MEMBER);
   }
 
   /** The record as it now reads in Scopien, the fields queued for Salesforce, the pushing run. */

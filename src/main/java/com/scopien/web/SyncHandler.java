@@ -40,17 +40,17 @@ final class SyncHandler {
 
   void register(Javalin app) {
     app.post("/api/orgs/{id}/sync", this::start, Access.MANAGER);
-    app.get("/api/sync/runs", this::runs, Access.ANY_USER);
-    app.get("/api/sync/runs/{runId}", this::run, Access.ANY_USER);
-    app.get("/api/sync/runs/{runId}/events", this::events, Access.ANY_USER);
+    app.get("/api/sync/runs", this::runs, Access.MEMBER);
+    app.get("/api/sync/runs/{runId}", this::run, Access.MEMBER);
+    app.get("/api/sync/runs/{runId}/events", this::events, Access.MEMBER);
     app.post("/api/sync/runs/{runId}/stop", this::stop, Access.MANAGER);
-    app.get("/api/orgs/{id}/objects", this::objects, Access.ANY_USER);
+    app.get("/api/orgs/{id}/objects", this::objects, Access.MEMBER);
     app.patch("/api/orgs/{id}/objects", this::select, Access.ADMIN);
-    app.get("/api/orgs/{id}/sync/errors", this::errors, Access.ANY_USER);
-    app.get("/api/orgs/{id}/sync/health", this::health, Access.ANY_USER);
-    app.get("/api/orgs/{id}/sync/settings", this::settings, Access.ANY_USER);
+    app.get("/api/orgs/{id}/sync/errors", this::errors, Access.MEMBER);
+    app.get("/api/orgs/{id}/sync/health", this::health, Access.MEMBER);
+    app.get("/api/orgs/{id}/sync/settings", this::settings, Access.MEMBER);
     app.patch("/api/orgs/{id}/sync/settings", this::updateSettings, Access.ADMIN);
-    app.get("/api/orgs/{id}/mappings", this::mappings, Access.ANY_USER);
+    app.get("/api/orgs/{id}/mappings", this::mappings, Access.MEMBER);
     app.post("/api/orgs/{id}/mappings", this::map, Access.ADMIN);
     app.delete("/api/orgs/{id}/mappings/{object}/{field}", this::unmap, Access.ADMIN);
   }

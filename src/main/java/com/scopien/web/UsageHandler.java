@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * {@code GET /api/orgs/{id}/usage}: the org's Salesforce API allowance as the Monitoring page shows
  * it (daily limit, used in the rolling 24 hours, remaining, the busiest hour of Scopien's own calls
- * and its calls per hour). Any signed-in user may read it; an unknown org id is a 404.
+ * and its calls per hour). Users, managers and admins may read it (Guests get 403); an unknown org
+ * id is a 404.
  */
 final class UsageHandler {
   private final ApiUsageMonitor usage;
@@ -25,7 +26,7 @@ final class UsageHandler {
   }
 
   void register(Javalin app) {
-    app.get("/api/orgs/{id}/usage", this::usage, Access.ANY_USER);
+    app.get("/api/orgs/{id}/usage", this::usage, Access.MEMBER);
   }
 
   /** The body of {@code GET /api/orgs/{id}/usage}; {@code peakHour} is null without calls. */

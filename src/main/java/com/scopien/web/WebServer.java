@@ -12,7 +12,10 @@ import com.scopien.monitoring.ApiUsageMonitor;
 import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
+import com.scopien.security.AuditLog;
+import com.scopien.security.GuestAccess;
 import com.scopien.security.User;
+import com.scopien.security.UserAdmin;
 import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
@@ -118,7 +121,7 @@ public final class WebServer implements AutoCloseable {
             reader,
             json);
     this.orgs = Objects.requireNonNull(orgs, "orgs");
-    OrgHandler orgHandler = new OrgHandler(orgs, reader);
+    OrgHandler orgHandler = new OrgHandler(orgs, reader, assistant);
     QueryHandler queryHandler =
         new QueryHandler(Objects.requireNonNull(queries, "queries"), reader);
     ApiKeyAuthHandler auth =
@@ -186,8 +189,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Adds {@code GET /api/orgs/{id}/usage} (any signed-in user): the org's API allowance for the
-   * Monitoring page, from {@code usage}. Call before {@link #start()}. Returns this server.
+   * Adds {@code GET /api/orgs/{id}/usage} (users, managers and admins; not Guests): the org's API
+   * allowance for the Monitoring page, from {@code usage}. Call before {@link #start()}. Returns
+   * this server.
    */
   public WebServer withUsage(ApiUsageMonitor usage) {
     new UsageHandler(Objects.requireNonNull(usage, "usage"), orgs).register(app);
@@ -205,6 +209,18 @@ public final class WebServer implements AutoCloseable {
             Objects.requireNonNull(visibility), Objects.requireNonNull(userExists), reader);
     app.put("/api/orgs/{id}/users/{userId}", links::link, Access.ADMIN);
     app.delete("/api/orgs/{id}/users/{userId}", links::unlink, Access.ADMIN);
+    return this;
+  }
+
+  /**
+   * Adds users and keys ({@link UserHandler}: {@code /api/users}, {@code /api/users/{id}/keys}),
+   * the audit log ({@code GET /api/audit}) and what Guests may read ({@code GET|PUT
+   * /api/guest-access}). Call before {@link #start()}. Returns this server.
+   */
+  public WebServer withUserAdmin(UserAdmin users, AuditLog audit, GuestAccess guests) {
+    new UserHandler(Objects.requireNonNull(users, "users"), reader).register(app);
+    new AuditHandler(Objects.requireNonNull(audit, "audit")).register(app);
+    new GuestAccessHandler(Objects.requireNonNull(guests, "guests"), audit, reader).register(app);
     return this;
   }
 

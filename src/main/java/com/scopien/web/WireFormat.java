@@ -24,7 +24,7 @@ final class WireFormat {
   record Health(String status, String version, Instant time) {}
 
   /** {@code GET /api/me}: who the key belongs to; the role in lower case. */
-  record Me(String name, String role) {}
+  record Me(String id, String email, String name, String role) {}
 
   /**
    * One entry of {@code GET /api/orgs}. {@code status} is the lower-case wire form of {@link
@@ -81,7 +81,7 @@ final class WireFormat {
   }
 
   static Me me(User user) {
-    return new Me(user.name(), lower(user.role().name()));
+    return new Me(user.id(), user.email(), user.name(), lower(user.role().name()));
   }
 
   static OrgEntry orgEntry(Org org) {

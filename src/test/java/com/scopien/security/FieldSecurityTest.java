@@ -18,9 +18,36 @@ class FieldSecurityTest {
       assertThat(defaults.isVisible(role, "Contact", "SSN__c")).isFalse();
       assertThat(defaults.isVisible(role, "Contact", "bank_account__C")).isFalse();
       assertThat(defaults.isVisible(role, "Contact", "Salary__c")).isFalse();
-      assertThat(defaults.isVisible(role, "Contact", "Email")).isTrue();
+      assertThat(defaults.isVisible(role, "Contact", "Email")).isEqualTo(role != Role.GUEST);
     }
     assertThat(defaults.isVisible(null, "Contact", "Email")).isTrue();
+  }
+
+  @Test
+  void guestsReadOnlyAccountNamesByDefaultAndNeverAHiddenField() {
+    assertThat(defaults.isObjectVisible(Role.GUEST, "Account")).isTrue();
+    assertThat(defaults.isObjectVisible(Role.GUEST, "Opportunity")).isFalse();
+    assertThat(defaults.isObjectVisible(Role.USER, "Opportunity")).isTrue();
+    assertThat(defaults.isObjectVisible(null, "Account")).isFalse();
+    assertThat(defaults.isVisible(Role.GUEST, "account", "NAME")).isTrue();
+    assertThat(defaults.isVisible(Role.GUEST, "Account", "Id")).isTrue();
+    assertThat(defaults.isVisible(Role.GUEST, "Account", "Industry")).isFalse();
+    assertThat(defaults.isVisible(Role.GUEST, "Contact", "Account.Name")).isTrue();
+    assertThat(defaults.isVisible(Role.GUEST, null, "Name")).isFalse();
+
+    Map<String, Object> account = new LinkedHashMap<>();
+    account.put("attributes", Map.of("type", "Account"));
+    account.put("Id", "001");
+    account.put("Name", "Acme");
+    account.put("Industry", "Energy");
+    assertThat(defaults.strip(Role.GUEST, "Account", account))
+        .containsOnlyKeys("attributes", "Id", "Name");
+
+    FieldSecurity openedSsn =
+        defaults.withGuestAccess(GuestAccess.fixed(Map.of("Contact", List.of("Name", "SSN__c"))));
+    assertThat(openedSsn.isVisible(Role.GUEST, "Contact", "Name")).isTrue();
+    assertThat(openedSsn.isVisible(Role.GUEST, "Contact", "SSN__c")).isFalse();
+    assertThat(openedSsn.isObjectVisible(Role.GUEST, "Account")).isFalse();
   }
 
   @Test

@@ -136,6 +136,25 @@ class UserServiceTest extends DatabaseTestBase {
   }
 
   @Test
+  void anExpiredKeyAndTheKeysOfADeactivatedUserNoLongerAuthenticate() {
+    User jane = users.createUser("Jane", uniqueEmail(), Role.USER);
+    String expired = users.issueKey(jane.id(), "old", NOW).key().reveal();
+    String later = users.issueKey(jane.id(), "ci", NOW.plusSeconds(1)).key().reveal();
+
+    assertThat(users.authenticate(expired)).isEmpty();
+    assertThat(users.authenticate(later)).contains(jane);
+    assertThat(users.keysOf(jane.id()))
+        .filteredOn(k -> "ci".equals(k.name()))
+        .singleElement()
+        .satisfies(k -> assertThat(k.lastUsedAt()).isEqualTo(NOW));
+
+    jdbc().update("UPDATE users SET active = FALSE WHERE id = ?", jane.id());
+    assertThat(users.authenticate(later)).isEmpty();
+    jdbc().update("UPDATE users SET active = TRUE WHERE id = ?", jane.id());
+    assertThat(users.authenticate(later)).contains(jane);
+  }
+
+  @Test
   void unknownAndMalformedKeysAreEmptyNeverErrors() {
     User jane = users.createUser("Jane", uniqueEmail(), Role.USER);
     String key = users.issueKey(jane.id()).key().reveal();

@@ -446,10 +446,11 @@ class SlackChannelIT {
 
     for (String key : List.of(ottoKey, gusKey)) {
       for (String path : List.of("/api/chat/confirm", "/api/chat/cancel")) {
+        // In the chat panel another person's conversation is answered as if it did not exist.
         HttpResponse<String> refused = api("POST", path, body, key);
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
         assertThat(JSON.readTree(refused.body()).path("error").path("code").asText())
-            .isEqualTo("not_requester");
+            .isEqualTo("unknown_conversation");
       }
     }
     assertThat(leadsNamed("Panel")).isEqualTo(leads);
@@ -480,6 +481,23 @@ class SlackChannelIT {
     JsonNode reply = answer(CHANNEL, ts);
 
     assertThat(reply.toString()).contains("Ask a Scopien admin").doesNotContain("```");
+  }
+
+  @Test
+  void aDeactivatedUserIsAnsweredLikeAnUnknownOne() throws Exception {
+    User dee = app.users().createUser("Dee Parted", "dee@acme.test", Role.USER);
+    slack.email("UDEE1", "dee@acme.test");
+    String before = ts();
+    event(mention("UDEE1", before, null, "<@UBOT> list connected orgs"));
+    assertThat(answer(CHANNEL, before).toString()).doesNotContain("Ask a Scopien admin");
+
+    HttpResponse<String> off =
+        api("PATCH", "/api/users/" + dee.id(), "{\"active\":false}", ADMIN_KEY);
+    assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+
+    String after = ts();
+    event(mention("UDEE1", after, null, "<@UBOT> list connected orgs"));
+    assertThat(answer(CHANNEL, after).toString()).contains("Ask a Scopien admin");
   }
 
   @Test

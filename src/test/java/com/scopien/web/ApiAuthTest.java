@@ -86,11 +86,14 @@ class ApiAuthTest {
   @Test
   void meNamesTheKeysUserAndRole() {
     assertThat(server.json(server.get("/api/me", GUEST_KEY)))
-        .isEqualTo(server.json("{'name':'Gus Guest','role':'guest'}"));
+        .isEqualTo(
+            server.json("{'id':'u-2','email':'gus@acme.com','name':'Gus Guest','role':'guest'}"));
     HttpResponse<String> admin =
         server.send(
             server.request("/api/me").header("authorization", "bearer " + ADMIN_KEY).build());
-    assertThat(server.json(admin)).isEqualTo(server.json("{'name':'Ada Admin','role':'admin'}"));
+    assertThat(server.json(admin))
+        .isEqualTo(
+            server.json("{'id':'u-1','email':'ada@acme.com','name':'Ada Admin','role':'admin'}"));
   }
 
   @Test

@@ -55,6 +55,7 @@ class HttpEdgeTest {
         server
             .request("/api/chat")
             .header("Authorization", "Bearer " + ADMIN_KEY)
+            .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
             .build();
 

@@ -60,6 +60,15 @@ final class ScriptedAssistant implements StreamingAssistant {
     return next.get();
   }
 
+  /** Ids starting with {@code unknown-} are conversations nobody created; others exist. */
+  @Override
+  public void requireConversation(User user, String conversationId) {
+    if (conversationId.startsWith("unknown-")) {
+      throw com.scopien.ScopienException.notFound(
+          "unknown_conversation", "There is no conversation with that id.");
+    }
+  }
+
   @Override
   public List<ChatTurn> history(User user, String conversationId) {
     return history;

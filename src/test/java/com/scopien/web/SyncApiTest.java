@@ -44,6 +44,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyncApiTest {
   private static final String ADMIN = FakeApiKeyAuthenticator.ADMIN_KEY;
+  private static final String MEMBER = FakeApiKeyAuthenticator.USER_KEY;
   private static final String GUEST = FakeApiKeyAuthenticator.GUEST_KEY;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -155,10 +156,10 @@ class SyncApiTest {
       assertThat(account.get("created").asLong()).isEqualTo(localOrg.count("Account"));
     }
 
-    JsonNode runs = get("/api/sync/runs?org=" + org.id(), GUEST);
+    JsonNode runs = get("/api/sync/runs?org=" + org.id(), MEMBER);
     assertThat(runs.get(0).get("id").asText()).isEqualTo(runId);
 
-    JsonNode objects = get("/api/orgs/" + org.id() + "/objects", GUEST);
+    JsonNode objects = get("/api/orgs/" + org.id() + "/objects", MEMBER);
     boolean sawAccount = false;
     for (JsonNode o : objects) {
       if (o.get("object").asText().equals("Account")) {
@@ -173,7 +174,7 @@ class SyncApiTest {
       }
     }
     assertThat(sawAccount).isTrue();
-    assertThat(get("/api/orgs/" + org.id() + "/sync/health", GUEST).get("lastRunStatus").asText())
+    assertThat(get("/api/orgs/" + org.id() + "/sync/health", MEMBER).get("lastRunStatus").asText())
         .isEqualTo("succeeded");
   }
 
@@ -194,7 +195,7 @@ class SyncApiTest {
                             + "/api/sync/runs/"
                             + runId
                             + "/events"))
-                .header("Authorization", "Bearer " + GUEST)
+                .header("Authorization", "Bearer " + MEMBER)
                 .header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(60))
                 .build(),
@@ -209,18 +210,34 @@ class SyncApiTest {
     JsonNode last = json.readTree(data.get(data.size() - 1));
     assertThat(last.get("id").asText()).isEqualTo(runId);
     assertThat(last.get("status").asText()).isEqualTo("succeeded");
-    assertThat(code(send("GET", "/api/sync/runs/nope/events", GUEST, null), 404))
+    assertThat(code(send("GET", "/api/sync/runs/nope/events", MEMBER, null), 404))
         .isEqualTo("unknown_run");
   }
 
   @Test
-  void guestsReadButOnlyManagersStartAndOnlyAdminsConfigure() throws Exception {
-    assertError(send("POST", "/api/orgs/" + org.id() + "/sync", GUEST, "{}"), 403);
+  void guestsSeeNoSyncDataAtAll() throws Exception {
+    for (String path :
+        List.of(
+            "/api/sync/runs?org=" + org.id(),
+            "/api/sync/runs/nope",
+            "/api/orgs/" + org.id() + "/objects",
+            "/api/orgs/" + org.id() + "/sync/errors",
+            "/api/orgs/" + org.id() + "/sync/health",
+            "/api/orgs/" + org.id() + "/sync/settings",
+            "/api/orgs/" + org.id() + "/mappings",
+            "/api/orgs/" + org.id() + "/conflicts")) {
+      assertThat(send("GET", path, GUEST, null).statusCode()).as(path).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void usersReadButOnlyManagersStartAndOnlyAdminsConfigure() throws Exception {
+    assertError(send("POST", "/api/orgs/" + org.id() + "/sync", MEMBER, "{}"), 403);
     assertError(
         send(
             "PATCH",
             "/api/orgs/" + org.id() + "/sync/settings",
-            GUEST,
+            MEMBER,
             "{\"frequency\":\"hourly\"}"),
         403);
 
@@ -233,7 +250,7 @@ class SyncApiTest {
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     assertThat(json.readTree(changed.body()).get("frequency").asText()).isEqualTo("hourly");
     assertThat(
-            get("/api/orgs/" + org.id() + "/sync/settings", GUEST).get("conflictPolicy").asText())
+            get("/api/orgs/" + org.id() + "/sync/settings", MEMBER).get("conflictPolicy").asText())
         .isEqualTo("manual-review");
   }
 
@@ -256,7 +273,7 @@ class SyncApiTest {
 
     // One unknown object refuses the whole request: neither the good override nor the
     // org-level frequency is saved.
-    String before = get(settings, GUEST).get("frequency").asText();
+    String before = get(settings, MEMBER).get("frequency").asText();
     assertThat(
             code(
                 send(
@@ -268,12 +285,13 @@ class SyncApiTest {
                 400))
         .isEqualTo("unknown_object");
     assertThat(policyOf("Lead")).isNull();
-    assertThat(get(settings, GUEST).get("frequency").asText()).isEqualTo(before);
-    assertError(send("PATCH", settings, GUEST, "{\"objectPolicies\":{\"Lead\":\"scopien\"}}"), 403);
+    assertThat(get(settings, MEMBER).get("frequency").asText()).isEqualTo(before);
+    assertError(
+        send("PATCH", settings, MEMBER, "{\"objectPolicies\":{\"Lead\":\"scopien\"}}"), 403);
   }
 
   private String policyOf(String object) throws Exception {
-    for (JsonNode entry : get("/api/orgs/" + org.id() + "/objects", GUEST)) {
+    for (JsonNode entry : get("/api/orgs/" + org.id() + "/objects", MEMBER)) {
       if (entry.get("object").asText().equals(object)) {
         JsonNode policy = entry.get("conflictPolicy");
         return policy.isNull() ? null : policy.asText();
@@ -298,8 +316,9 @@ class SyncApiTest {
         .isEqualTo("invalid_type");
     assertThat(code(send("POST", "/api/orgs/nope/sync", ADMIN, "{}"), 404))
         .isEqualTo("unknown_org");
-    assertThat(code(send("GET", "/api/sync/runs/nope", GUEST, null), 404)).isEqualTo("unknown_run");
-    assertThat(code(send("GET", "/api/sync/runs", GUEST, null), 400)).isEqualTo("missing_org");
+    assertThat(code(send("GET", "/api/sync/runs/nope", MEMBER, null), 404))
+        .isEqualTo("unknown_run");
+    assertThat(code(send("GET", "/api/sync/runs", MEMBER, null), 400)).isEqualTo("missing_org");
     assertThat(
             code(
                 send(
@@ -360,7 +379,7 @@ class SyncApiTest {
     assertThat(pushed.get("status").asText()).isEqualTo("succeeded");
     assertThat(localOrg.record("Account", accountId).orElseThrow())
         .containsEntry("Name", "Patched Through Scopien");
-    assertThat(get("/api/orgs/" + org.id() + "/conflicts", GUEST).size()).isZero();
+    assertThat(get("/api/orgs/" + org.id() + "/conflicts", MEMBER).size()).isZero();
     assertThat(
             code(
                 send(
@@ -382,21 +401,22 @@ class SyncApiTest {
             "{\"object\":\"Opportunity\",\"salesforceField\":\"StageName\","
                 + "\"scopienField\":\"Deal Stage\"}");
     assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-    assertThat(get("/api/orgs/" + org.id() + "/mappings", GUEST).toString()).contains("Deal Stage");
+    assertThat(get("/api/orgs/" + org.id() + "/mappings", MEMBER).toString())
+        .contains("Deal Stage");
 
     HttpResponse<String> removed =
         send("DELETE", "/api/orgs/" + org.id() + "/mappings/Opportunity/StageName", ADMIN, null);
     assertThat(removed.statusCode()).isEqualTo(204);
-    assertThat(get("/api/orgs/" + org.id() + "/mappings", GUEST).toString())
+    assertThat(get("/api/orgs/" + org.id() + "/mappings", MEMBER).toString())
         .doesNotContain("Deal Stage");
   }
 
   private JsonNode awaitRun(String runId) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    JsonNode run = get("/api/sync/runs/" + runId, GUEST);
+    JsonNode run = get("/api/sync/runs/" + runId, MEMBER);
     while (run.get("status").asText().equals("running") && Instant.now().isBefore(deadline)) {
       Thread.sleep(100);
-      run = get("/api/sync/runs/" + runId, GUEST);
+      run = get("/api/sync/runs/" + runId, MEMBER);
     }
     return run;
   }

@@ -222,10 +222,11 @@ class SyncPagesBrowserIT {
   }
 
   @Test
-  void aGuestReadsEveryPageButCannotChangeOrStartAnything() throws Exception {
+  void aUserReadsEveryPageButCannotChangeOrStartAnything() throws Exception {
+    // Guests see no sync data at all (issue 10); a user reads the pages without changing them.
     String guestKey =
         app.users()
-            .issueKey(app.users().createUser("Gus Guest", "gus@acme.com", Role.GUEST).id())
+            .issueKey(app.users().createUser("Una User", "una.user@acme.test", Role.USER).id())
             .key()
             .reveal();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));

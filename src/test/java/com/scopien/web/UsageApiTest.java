@@ -79,9 +79,18 @@ class UsageApiTest {
   }
 
   @Test
-  void anyUserReadsTheOrgsAllowanceItsPeakHourAndItsCallsPerHour() throws Exception {
+  void aGuestIsRefusedTheOrgsUsageAsChatRefusesIt() throws Exception {
     HttpResponse<String> response =
         get("/api/orgs/" + PROD + "/usage", FakeApiKeyAuthenticator.GUEST_KEY);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    assertThat(response.body()).doesNotContain("dailyLimit");
+  }
+
+  @Test
+  void aUserReadsTheOrgsAllowanceItsPeakHourAndItsCallsPerHour() throws Exception {
+    HttpResponse<String> response =
+        get("/api/orgs/" + PROD + "/usage", FakeApiKeyAuthenticator.USER_KEY);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode usage = json.readTree(response.body());
