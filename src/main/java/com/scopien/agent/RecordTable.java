@@ -83,6 +83,19 @@ final class RecordTable {
     return "[" + id + "](" + base + id + ")";
   }
 
+  /** The record's name linked to it in Salesforce; the plain name when it cannot be linked. */
+  static String namedLink(String name, String id, String recordUrlBase) {
+    String shown = name == null || name.isBlank() ? id : cell(name);
+    if (recordUrlBase == null
+        || id == null
+        || !SALESFORCE_ID.matcher(id).matches()
+        || !recordUrlBase.matches("https?://[^\\s()]+")) {
+      return "**" + shown + "**";
+    }
+    String base = recordUrlBase.endsWith("/") ? recordUrlBase : recordUrlBase + "/";
+    return "[" + shown + "](" + base + id + ")";
+  }
+
   /** Text that may hold markup, as a person would read it: tags, attributes and scripts dropped. */
   static String plainText(String text) {
     if (text.indexOf('<') < 0) {
