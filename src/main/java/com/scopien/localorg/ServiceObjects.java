@@ -31,6 +31,7 @@ final class ServiceObjects {
     "Not Started", "In Progress", "Completed", "Waiting on someone else", "Deferred"
   };
   static final String[] TASK_PRIORITIES = {"High", "Normal", "Low"};
+  static final String[] TASK_SUBTYPES = {"Task", "Email", "Call", "List Email"};
   static final String[] ACTIVITY_TARGETS = {
     "Account", "Opportunity", "Case", "Campaign", "Product2", "Project__c", "Invoice__c"
   };
@@ -71,6 +72,7 @@ final class ServiceObjects {
             of("ActivityDate", "Due Date Only", FieldType.DATE),
             picklist("Status", "Status", TASK_STATUSES).required().defaulted("Not Started"),
             picklist("Priority", "Priority", TASK_PRIORITIES).required().defaulted("Normal"),
+            picklist("TaskSubtype", "Task Subtype", TASK_SUBTYPES),
             textArea("Description", "Description", 32000),
             of("IsClosed", "Closed", FieldType.BOOLEAN).calculated())
         .build();

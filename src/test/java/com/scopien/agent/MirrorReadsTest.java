@@ -127,9 +127,11 @@ class MirrorReadsTest {
     assertThat(fixture.production.queries).isEmpty();
     assertThat(lastToolResult())
         .startsWith(
-            "From the local copy of **Production** (production, Acme Corporation), as of 1 minute"
-                + " ago: Opportunity **Acme Corp Deal**")
-        .contains("| Amount | 75,000 |");
+            "[Acme Corp Deal](https://acme.my.salesforce.com/006000000000101AAA)'s amount is"
+                + " 75,000.")
+        .contains(
+            "From the local copy of **Production** (production, Acme Corporation), as of 1"
+                + " minute ago");
   }
 
   private String lastToolResult() {

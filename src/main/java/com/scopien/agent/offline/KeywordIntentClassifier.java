@@ -78,7 +78,11 @@ final class KeywordIntentClassifier implements IntentClassifier {
                   + "|raise|lower|increase|decrease|assign)\\b",
               6),
           cue(Intent.UPDATE, "\\b(set|change|update)\\b.*\\bto\\b", 2),
-          cue(Intent.GET, "^(please\\s+)?(get|open|fetch|pull up|look up|lookup)\\b", 4),
+          // "Open cases for Acme" lists open records: "open" before a plural is an adjective.
+          cue(
+              Intent.GET,
+              "^(please\\s+)?(get|open(?!\\s+(?:\\w+\\s+)?\\w+s\\b)|fetch|pull up|look up|lookup)\\b",
+              4),
           cue(Intent.GET, "\\b(details (of|for|on|about)|record for|info on)\\b", 4),
           cue(
               Intent.QUERY,

@@ -125,12 +125,25 @@ public final class OfflineChatModel implements ChatModel {
   private AiMessage answer(String said, List<ChatMessage> messages, Set<String> offered) {
     Vocabulary v = vocabulary.get();
     String text = spelling.mend(said, v);
-    Optional<ToolCall> call =
-        FollowUps.apply(text, previousCall(messages), v)
-            .or(() -> interpreter.interpret(text, v, LocalDate.now(clock)));
-    if (call.isEmpty()) {
+    Recall recall = Recall.from(messages);
+    Optional<Decision> decision =
+        Refusals.interpret(text)
+            .or(() -> ListFollowUps.apply(text, recall, v).map(Decision::call))
+            .or(() -> FollowUps.apply(text, previousCall(messages), v).map(Decision::call))
+            .or(() -> FieldQuestions.interpret(text, v, recall))
+            .or(() -> Activities.interpret(text, v, LocalDate.now(clock)).map(Decision::call))
+            .or(
+                () ->
+                    interpreter
+                        .interpret(text, v, LocalDate.now(clock), recall)
+                        .map(Decision::call));
+    if (decision.isEmpty()) {
       return AiMessage.from(ReplyWriter.HELP);
     }
+    if (decision.get().call() == null) {
+      return AiMessage.from(decision.get().text());
+    }
+    Optional<ToolCall> call = Optional.of(decision.get().call());
     if (!offered.contains(call.get().tool())) {
       return AiMessage.from(ReplyWriter.notAllowed(call.get().tool()));
     }
