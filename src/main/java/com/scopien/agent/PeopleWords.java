@@ -17,7 +17,34 @@ final class PeopleWords {
   private static final DateTimeFormatter MOMENT =
       DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a 'UTC'", Locale.US);
 
+  private static final DateTimeFormatter SAME_YEAR =
+      DateTimeFormatter.ofPattern("MMM d, h:mm a 'UTC'", Locale.US);
+
   private PeopleWords() {}
+
+  /**
+   * How long ago a moment was: "just now", "2 minutes ago", "3 hours ago"; older than a day, the
+   * moment itself ("Dec 7, 11:58 PM UTC").
+   */
+  static String since(java.time.Instant then, java.time.Instant now) {
+    long seconds = java.time.Duration.between(then, now).getSeconds();
+    if (seconds < 60) {
+      return "just now";
+    }
+    long minutes = seconds / 60;
+    if (minutes < 60) {
+      return minutes == 1 ? "1 minute ago" : minutes + " minutes ago";
+    }
+    long hours = minutes / 60;
+    if (hours < 24) {
+      return hours == 1 ? "1 hour ago" : hours + " hours ago";
+    }
+    OffsetDateTime at = then.atOffset(ZoneOffset.UTC);
+    return "on "
+        + (at.getYear() == now.atOffset(ZoneOffset.UTC).getYear()
+            ? at.format(SAME_YEAR)
+            : at.format(MOMENT));
+  }
 
   /** The value as a date a person reads, when it is an ISO date. */
   static Optional<String> date(Object value) {

@@ -108,7 +108,7 @@ public final class OfflineChatModel implements ChatModel {
     ChatMessage last = messages.get(messages.size() - 1);
     AiMessage answer;
     if (last instanceof ToolExecutionResultMessage) {
-      answer = AiMessage.from(ReplyWriter.write(trailingResults(messages)));
+      answer = nextLookup(messages).orElseGet(() -> AiMessage.from(ReplyWriter.write(trailingResults(messages))));
     } else if (last instanceof UserMessage user && user.hasSingleText()) {
       answer = answer(user.singleText(), messages, offered(request));
     } else {
@@ -131,6 +131,7 @@ public final class OfflineChatModel implements ChatModel {
             .or(() -> ListFollowUps.apply(text, recall, v).map(Decision::call))
             .or(() -> FollowUps.apply(text, previousCall(messages), v).map(Decision::call))
             .or(() -> FieldQuestions.interpret(text, v, recall))
+            .or(() -> NamedRecords.lookup(text, v).map(l -> Decision.call(NamedRecords.call(l, 0))))
             .or(() -> Activities.interpret(text, v, LocalDate.now(clock)).map(Decision::call))
             .or(
                 () ->
@@ -154,6 +155,48 @@ public final class OfflineChatModel implements ChatModel {
             .arguments(call.get().arguments().toString())
             .build();
     return AiMessage.from(List.of(request));
+  }
+
+  /**
+   * After a name-only lookup ("show me Jane Roe") found nothing on one object, the next object to
+   * try; after the last, the words saying none has it. Empty when the turn was no such lookup.
+   */
+  private Optional<AiMessage> nextLookup(List<ChatMessage> messages) {
+    int user = messages.size() - 1;
+    while (user >= 0 && !(messages.get(user) instanceof UserMessage)) {
+      user--;
+    }
+    if (user < 0 || !(messages.get(user) instanceof UserMessage said) || !said.hasSingleText()) {
+      return Optional.empty();
+    }
+    ToolExecutionResultMessage result =
+        (ToolExecutionResultMessage) messages.get(messages.size() - 1);
+    if (!Boolean.TRUE.equals(result.isError()) || !result.text().startsWith("No ")) {
+      return Optional.empty();
+    }
+    Vocabulary v = vocabulary.get();
+    Optional<NamedRecords.Lookup> lookup = NamedRecords.lookup(spelling.mend(said.singleText(), v), v);
+    if (lookup.isEmpty()) {
+      return Optional.empty();
+    }
+    int tried = 0;
+    for (ChatMessage m : messages.subList(user, messages.size())) {
+      if (m instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
+        tried += ai.toolExecutionRequests().size();
+      }
+    }
+    if (tried >= lookup.get().objects().size()) {
+      return Optional.of(AiMessage.from(NamedRecords.noneFound(lookup.get(), v)));
+    }
+    ToolCall next = NamedRecords.call(lookup.get(), tried);
+    return Optional.of(
+        AiMessage.from(
+            List.of(
+                ToolExecutionRequest.builder()
+                    .id("offline-" + messages.size())
+                    .name(next.tool())
+                    .arguments(next.arguments().toString())
+                    .build())));
   }
 
   private static Set<String> offered(ChatRequest request) {
