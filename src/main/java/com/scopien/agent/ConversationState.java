@@ -13,9 +13,9 @@ import java.util.Map;
  * record in focus. Follow-ups ("how many are there?", "show more", "what's her phone?", "same in
  * sandbox") are read against it.
  *
- * <p>It is persisted with the conversation's history, as an attribute of each turn's reply
- * message, and given to the model as a compact JSON line in the system message, so the offline
- * model and an OpenAI-compatible one resolve "it" from the same facts. Immutable.
+ * <p>It is persisted with the conversation's history, as an attribute of each turn's reply message,
+ * and given to the model as a compact JSON line in the system message, so the offline model and an
+ * OpenAI-compatible one resolve "it" from the same facts. Immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ConversationState(

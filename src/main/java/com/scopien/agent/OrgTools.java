@@ -14,7 +14,6 @@ final class OrgTools {
     this.clock = clock;
   }
 
-
   ToolOutcome list(ToolContext ctx, ToolArgs args) {
     Org active = ctx.orgs().activeOrg(ctx.conversationId());
     StringBuilder text = new StringBuilder("Connected orgs (active: ");

@@ -13,7 +13,8 @@ import java.util.Optional;
  * a moment, instead of the API's 2026-12-07T23:58:51.080Z.
  */
 final class PeopleWords {
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
   private static final DateTimeFormatter MOMENT =
       DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a 'UTC'", Locale.US);
 

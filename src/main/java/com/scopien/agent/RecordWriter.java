@@ -34,8 +34,7 @@ final class RecordWriter {
               Map.of(),
               write.values(),
               clock.instant()));
-      return ToolOutcome.ok(
-              "Done: " + capitalise(write.summary()) + ". New record Id: " + id + ".")
+      return ToolOutcome.ok("Done: " + capitalise(write.summary()) + ". New record Id: " + id + ".")
           .showing(List.of(new ShownRecord(id, createdName(write.values()), write.object())));
     }
     SObjectRecord now =
@@ -66,8 +65,7 @@ final class RecordWriter {
     return ToolOutcome.ok("Done: " + capitalise(write.summary()) + ".")
         .showing(
             List.of(
-                new ShownRecord(
-                    write.recordId(), shownName(write.recordLabel()), write.object())));
+                new ShownRecord(write.recordId(), shownName(write.recordLabel()), write.object())));
   }
 
   /** The name a new record goes by, from the values it was created with. */

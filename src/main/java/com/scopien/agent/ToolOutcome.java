@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What a tool call produced: its status for the contract's {@code toolCalls}, the text the model is
  * shown, and for reads where the answer came from ({@code mirror} as of a time, or {@code live};
- * null for other tools), and the records it showed or wrote. Text never carries a stack trace, a secret or a hidden field.
+ * null for other tools), and the records it showed or wrote. Text never carries a stack trace, a
+ * secret or a hidden field.
  */
 record ToolOutcome(
     Status status, String text, String source, Instant asOf, List<ShownRecord> shown) {

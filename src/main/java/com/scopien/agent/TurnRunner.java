@@ -105,8 +105,7 @@ final class TurnRunner {
           listener.toolStarted(request.name(), dispatcher.arguments(request));
           ToolDispatcher.Dispatched done = dispatcher.dispatch(user, conversationId, request);
           outcome = done.outcome();
-          state =
-              StateUpdates.after(state, done.tool(), done.arguments(), outcome, done.org());
+          state = StateUpdates.after(state, done.tool(), done.arguments(), outcome, done.org());
           ToolCallRecord call =
               new ToolCallRecord(
                   done.tool(),
@@ -141,8 +140,8 @@ final class TurnRunner {
   }
 
   /**
-   * The turn's last message keeps its tool calls and the conversation state after it as
-   * attributes, so the history can show them and the next turn resolve follow-ups.
+   * The turn's last message keeps its tool calls and the conversation state after it as attributes,
+   * so the history can show them and the next turn resolve follow-ups.
    */
   private static Turn finish(
       String reply, List<ToolCallRecord> calls, List<ChatMessage> added, ConversationState state) {
@@ -156,8 +155,7 @@ final class TurnRunner {
   }
 
   /** A reply as stored in the memory, with its turn's tool calls and the state after it. */
-  static AiMessage replyMessage(
-      String reply, List<ToolCallRecord> calls, ConversationState state) {
+  static AiMessage replyMessage(String reply, List<ToolCallRecord> calls, ConversationState state) {
     List<Map<String, Object>> wire = new ArrayList<>();
     for (ToolCallRecord call : calls) {
       Map<String, Object> entry = new LinkedHashMap<>();

@@ -60,8 +60,7 @@ final class WriteTools {
       throw new ToolException(object.name() + " records cannot be created.");
     }
     Map<String, String> named = new LinkedHashMap<>();
-    Map<String, Object> values =
-        values(ctx, object, args.requiredObject("values"), true, named);
+    Map<String, Object> values = values(ctx, object, args.requiredObject("values"), true, named);
     VisibleOwners who = visibility.of(ctx.user(), ctx.org());
     if (who.restricts(object)) {
       if (!values.containsKey("OwnerId")) {

@@ -95,11 +95,12 @@ final class OrgResolver {
 
   private static Optional<Org> byWords(List<Org> orgs, String wanted) {
     List<String> words =
-        List.of(wanted.replaceAll("\\b(org|organization|organisation|instance|the)\\b", " ")
+        List.of(
+            wanted
+                .replaceAll("\\b(org|organization|organisation|instance|the)\\b", " ")
                 .trim()
                 .split("\\s+"));
-    return one(
-        orgs.stream().filter(o -> wordsOf(o).containsAll(words)).toList(), wanted);
+    return one(orgs.stream().filter(o -> wordsOf(o).containsAll(words)).toList(), wanted);
   }
 
   /** The words an org answers to: its name's, and its environment's ("UAT sandbox"). */

@@ -29,7 +29,8 @@ class OrgResolverTest {
 
   @Test
   void findsByAShortFormOfTheNameWithOrWithoutItsEnvironment() {
-    Org uat = org("3", "Acme UAT", Environment.SANDBOX, "https://acme--uat2.sandbox.my.salesforce.com");
+    Org uat =
+        org("3", "Acme UAT", Environment.SANDBOX, "https://acme--uat2.sandbox.my.salesforce.com");
     List<Org> three = List.of(PROD, SANDBOX, uat);
     assertThat(OrgResolver.resolve(three, "UAT")).isEqualTo(uat);
     assertThat(OrgResolver.resolve(three, "uat sandbox")).isEqualTo(uat);
@@ -39,7 +40,8 @@ class OrgResolverTest {
 
   @Test
   void anEnvironmentSeveralOrgsShareIsAskedAboutNeverGuessed() {
-    Org uat = org("3", "Acme UAT", Environment.SANDBOX, "https://acme--uat2.sandbox.my.salesforce.com");
+    Org uat =
+        org("3", "Acme UAT", Environment.SANDBOX, "https://acme--uat2.sandbox.my.salesforce.com");
     assertThatThrownBy(() -> OrgResolver.resolve(List.of(PROD, SANDBOX, uat), "sandbox"))
         .isInstanceOfSatisfying(
             ScopienException.class,

@@ -1,8 +1,8 @@
 package com.scopien.agent.offline;
 
 /**
- * What the offline model decided for a message: a tool call to make, or words to say without one
- * (a clarifying question, an honest "I can't").
+ * What the offline model decided for a message: a tool call to make, or words to say without one (a
+ * clarifying question, an honest "I can't").
  */
 record Decision(ToolCall call, String text) {
   static Decision call(ToolCall call) {

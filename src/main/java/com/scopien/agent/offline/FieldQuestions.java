@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 /**
  * A question about one field of one record: "What is Jane Roe's email?", "what's her phone
  * number?", "What stage is the Acme Corp Deal in?", "When is the Acme Corp Deal closing?", "who
- * owns it?". Becomes get_record with that field (a parent field such as Owner.Name for "who
- * owns"), the record named or the one the conversation points at. A record question never becomes
- * a question about orgs or API usage.
+ * owns it?". Becomes get_record with that field (a parent field such as Owner.Name for "who owns"),
+ * the record named or the one the conversation points at. A record question never becomes a
+ * question about orgs or API usage.
  */
 final class FieldQuestions {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,21 +26,35 @@ final class FieldQuestions {
 
   private static final List<Shape> SHAPES =
       List.of(
-          shape("^who\\s+(?:owns|is the owner of|is responsible for|manages)\\s+(.+?)$", 1, 0,
+          shape(
+              "^who\\s+(?:owns|is the owner of|is responsible for|manages)\\s+(.+?)$",
+              1,
+              0,
               "Owner.Name"),
-          shape("^who(?:'s| is)\\s+(?:the\\s+)?owner\\s+(?:of|for|on)\\s+(.+?)$", 1, 0,
-              "Owner.Name"),
+          shape(
+              "^who(?:'s| is)\\s+(?:the\\s+)?owner\\s+(?:of|for|on)\\s+(.+?)$", 1, 0, "Owner.Name"),
           shape("^who(?:'s| is)\\s+(.+?)(?:'s|s')\\s+owner$", 1, 0, "Owner.Name"),
-          shape("^when\\s+(?:is|does|will|'s)\\s+(.+?)\\s+(?:close|closing|due to close"
-              + "|expected to close|going to close|set to close)$", 1, 0, "CloseDate"),
+          shape(
+              "^when\\s+(?:is|does|will|'s)\\s+(.+?)\\s+(?:close|closing|due to close"
+                  + "|expected to close|going to close|set to close)$",
+              1,
+              0,
+              "CloseDate"),
           shape("^how much is\\s+(.+?)\\s+worth$", 1, 0, "Amount"),
-          shape("^(?:which|what)\\s+(?:account|company)\\s+(?:is|does)\\s+(.+?)\\s+"
-              + "(?:at|in|with|work for|belong to|under)$", 1, 0, "Account.Name"),
+          shape(
+              "^(?:which|what)\\s+(?:account|company)\\s+(?:is|does)\\s+(.+?)\\s+"
+                  + "(?:at|in|with|work for|belong to|under)$",
+              1,
+              0,
+              "Account.Name"),
           shape("^" + ASK + "?\\s*(?:is\\s+)?(her|his|its|their)\\s+(.+?)$", 1, 2, null),
           shape("^" + ASK + "\\s+(?:is\\s+|are\\s+)?(.+?)(?:'s|s')\\s+(.+?)$", 1, 2, null),
           shape("^" + ASK + "\\s+(?:is\\s+)?the\\s+(.+?)\\s+(?:of|for|on)\\s+(.+?)$", 2, 1, null),
-          shape("^(?:what|which)\\s+(.+?)\\s+(?:is|are)\\s+(.+?)(?:\\s+(?:in|at|on|with))?$", 2,
-              1, null));
+          shape(
+              "^(?:what|which)\\s+(.+?)\\s+(?:is|are)\\s+(.+?)(?:\\s+(?:in|at|on|with))?$",
+              2,
+              1,
+              null));
 
   /** Objects a person's field usually belongs to, when the question names no object. */
   private static final List<String> PREFERRED =

@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Follow-ups on the last list: "how many are there?" counts it, "show more" / "next page" pages
- * on, "sort them by amount, biggest first" re-sorts it, "only the closed won ones" narrows it. Each
+ * Follow-ups on the last list: "how many are there?" counts it, "show more" / "next page" pages on,
+ * "sort them by amount, biggest first" re-sorts it, "only the closed won ones" narrows it. Each
  * reuses the last list's object, filters and org from the {@link Recall}.
  */
 final class ListFollowUps {
@@ -124,7 +124,8 @@ final class ListFollowUps {
     }
     ObjectNode args = queryArgs(recall);
     args.remove("offset");
-    ArrayNode filters = args.has("filters") ? (ArrayNode) args.get("filters") : args.putArray("filters");
+    ArrayNode filters =
+        args.has("filters") ? (ArrayNode) args.get("filters") : args.putArray("filters");
     for (JsonNode f : extra) {
       for (int i = filters.size() - 1; i >= 0; i--) {
         if (filters.get(i).path("field").asText().equals(f.path("field").asText())) {

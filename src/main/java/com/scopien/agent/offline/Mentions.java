@@ -117,9 +117,9 @@ final class Mentions {
   }
 
   /**
-   * "in UAT Sandbox": a capitalised word right before an environment word makes it part of an
-   * org's name, kept as said, so the lookup finds that org (or says there is none) instead of
-   * answering from whichever org is the sandbox.
+   * "in UAT Sandbox": a capitalised word right before an environment word makes it part of an org's
+   * name, kept as said, so the lookup finds that org (or says there is none) instead of answering
+   * from whichever org is the sandbox.
    */
   private static Found<String> widenedToName(Utterance u, Found<String> env) {
     String text = u.original();

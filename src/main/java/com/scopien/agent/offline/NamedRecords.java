@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "Show me Jane Roe", "look up Acme Corporation", "who is Jane Smith?": a record asked for by
- * name alone. The object is the one the name hints at ("Acme Corp Deal" is an opportunity), else
- * the people and companies a salesperson names most, tried in turn (contact, lead, account,
+ * "Show me Jane Roe", "look up Acme Corporation", "who is Jane Smith?": a record asked for by name
+ * alone. The object is the one the name hints at ("Acme Corp Deal" is an opportunity), else the
+ * people and companies a salesperson names most, tried in turn (contact, lead, account,
  * opportunity) until one has a record of that name. Never a question about orgs or API usage.
  */
 final class NamedRecords {
@@ -29,7 +29,9 @@ final class NamedRecords {
 
   private NamedRecords() {}
 
-  /** The name asked for and the objects to look for it on, in order; empty if not such a request. */
+  /**
+   * The name asked for and the objects to look for it on, in order; empty if not such a request.
+   */
   record Lookup(String name, List<String> objects) {}
 
   static Optional<Lookup> lookup(String text, Vocabulary v) {
@@ -76,7 +78,13 @@ final class NamedRecords {
             : String.join(", ", labels.subList(0, labels.size() - 1))
                 + " or "
                 + labels.get(labels.size() - 1);
-    return "I found no " + kinds + " named '" + lookup.name() + "'. Check the spelling, or say"
-        + " what it is (\"the account " + lookup.name() + "\").";
+    return "I found no "
+        + kinds
+        + " named '"
+        + lookup.name()
+        + "'. Check the spelling, or say"
+        + " what it is (\"the account "
+        + lookup.name()
+        + "\").";
   }
 }

@@ -108,7 +108,9 @@ public final class OfflineChatModel implements ChatModel {
     ChatMessage last = messages.get(messages.size() - 1);
     AiMessage answer;
     if (last instanceof ToolExecutionResultMessage) {
-      answer = nextLookup(messages).orElseGet(() -> AiMessage.from(ReplyWriter.write(trailingResults(messages))));
+      answer =
+          nextLookup(messages)
+              .orElseGet(() -> AiMessage.from(ReplyWriter.write(trailingResults(messages))));
     } else if (last instanceof UserMessage user && user.hasSingleText()) {
       answer = answer(user.singleText(), messages, offered(request));
     } else {
@@ -175,7 +177,8 @@ public final class OfflineChatModel implements ChatModel {
       return Optional.empty();
     }
     Vocabulary v = vocabulary.get();
-    Optional<NamedRecords.Lookup> lookup = NamedRecords.lookup(spelling.mend(said.singleText(), v), v);
+    Optional<NamedRecords.Lookup> lookup =
+        NamedRecords.lookup(spelling.mend(said.singleText(), v), v);
     if (lookup.isEmpty()) {
       return Optional.empty();
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the conversation can refer back to, as the agent hands it over in the system message (a
- * JSON line after "Conversation state (JSON"): the last list or count, the records the last reply
+ * What the conversation can refer back to, as the agent hands it over in the system message (a JSON
+ * line after "Conversation state (JSON"): the last list or count, the records the last reply
  * showed, the record in focus. Empty when the conversation has none yet.
  */
 record Recall(ToolCall lastList, List<Record> records, Record focus) {

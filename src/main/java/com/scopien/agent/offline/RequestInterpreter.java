@@ -130,8 +130,7 @@ final class RequestInterpreter {
         String record = change.get().record();
         Optional<Recall.Record> earlier =
             References.isReference(record) ? References.resolve(record, recall) : Optional.empty();
-        if (earlier.isPresent()
-            && change.get().object().apiName().equals(earlier.get().object())) {
+        if (earlier.isPresent() && change.get().object().apiName().equals(earlier.get().object())) {
           args.put("id", earlier.get().id());
         } else {
           args.put("name", record);

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The offline model's reading of a conversation: field questions about one record, references
- * back ("her", "it", "the second one"), follow-ups on the last list, activities and honest limits.
+ * The offline model's reading of a conversation: field questions about one record, references back
+ * ("her", "it", "the second one"), follow-ups on the last list, activities and honest limits.
  */
 class ConversationUnderstandingTest {
   private static final LocalDate THURSDAY = LocalDate.parse("2026-12-10");
