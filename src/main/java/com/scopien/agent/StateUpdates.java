@@ -34,7 +34,7 @@ final class StateUpdates {
     ConversationState.LastList list = before.lastList();
     List<ShownRecord> records = before.records();
     ShownRecord focus = before.focus();
-    if (LISTS.contains(tool)) {
+    if (LISTS.contains(tool) && !countsTheListShown(list, tool, arguments)) {
       list = new ConversationState.LastList(tool, arguments);
     }
     if (tool.equals("query_records")) {
@@ -47,5 +47,19 @@ final class StateUpdates {
       }
     }
     return new ConversationState(acted, list, records, focus);
+  }
+
+  /**
+   * "How many are there?" after a list counts that list: the list stays the last one, so "show
+   * more" still pages on from where it was.
+   */
+  private static boolean countsTheListShown(
+      ConversationState.LastList list, String tool, Map<String, Object> arguments) {
+    return tool.equals("count_records")
+        && list != null
+        && list.tool().equals("query_records")
+        && java.util.Objects.equals(list.arguments().get("object"), arguments.get("object"))
+        && java.util.Objects.equals(list.arguments().get("filters"), arguments.get("filters"))
+        && java.util.Objects.equals(list.arguments().get("org"), arguments.get("org"));
   }
 }

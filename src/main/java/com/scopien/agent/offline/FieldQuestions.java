@@ -69,6 +69,12 @@ final class FieldQuestions {
   static Optional<Decision> interpret(String text, Vocabulary v, Recall recall) {
     String question =
         text.strip().replace('’', '\'').replaceAll("[?.!]+$", "").replaceAll("\\s+", " ");
+    // "who's the owner?", "what's the amount?": about the record the conversation is on.
+    question =
+        question
+            .replaceAll("(?i)^(who(?:'s| is)) the owner$", "who owns it")
+            .replaceAll(
+                "^((?i:what(?:'s| is))) the ((?:(?!\\b(?:of|on|for|in)\\b)[a-z ])+)$", "$1 its $2");
     String lower = question.toLowerCase(Locale.ROOT);
     for (Shape shape : SHAPES) {
       Matcher m = shape.pattern().matcher(lower);
@@ -91,7 +97,9 @@ final class FieldQuestions {
     if (References.isReference(words)) {
       Optional<Recall.Record> record = References.resolve(words, recall);
       if (record.isEmpty()) {
-        return Optional.of(Decision.say(whichRecord(recall)));
+        return namesAField(fieldText, fixedField, v)
+            ? Optional.of(Decision.say(whichRecord(recall)))
+            : Optional.empty();
       }
       Optional<ObjectTerm> object = v.object(record.get().object());
       if (object.isEmpty()) {
@@ -133,6 +141,17 @@ final class FieldQuestions {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the words name a field a person asks about, on any of the usual objects. */
+  private static boolean namesAField(String fieldText, String fixedField, Vocabulary v) {
+    for (String api : PREFERRED) {
+      Optional<ObjectTerm> object = v.object(api);
+      if (object.isPresent() && field(fieldText, fixedField, object.get()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The field's API path on the object: the fixed one, "owner", "account", or by its phrases. */

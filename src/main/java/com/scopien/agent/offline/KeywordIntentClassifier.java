@@ -74,7 +74,7 @@ final class KeywordIntentClassifier implements IntentClassifier {
           cue(Intent.CREATE, "\\b(create|add a|add an|new)\\b", 3),
           cue(
               Intent.UPDATE,
-              "^(please\\s+)?(update|change|set|modify|edit|mark|rename|move|bump"
+              "^(please\\s+)?(update|change|set|modify|edit|mark|rename|move|bump|put"
                   + "|raise|lower|increase|decrease|assign)\\b",
               6),
           cue(Intent.UPDATE, "\\b(set|change|update)\\b.*\\bto\\b", 2),

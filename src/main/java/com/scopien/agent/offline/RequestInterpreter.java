@@ -109,7 +109,8 @@ final class RequestInterpreter {
         }
       }
       case GET -> {
-        if (object == null || !record(u, objects.get(0), args)) {
+        // "Open cases for Acme": an object said in the plural asks for a list, not one record.
+        if (object == null || saidInPlural(u, objects.get(0)) || !record(u, objects.get(0), args)) {
           return Optional.empty();
         }
         args.put("object", object.apiName());
@@ -177,6 +178,15 @@ final class RequestInterpreter {
     all.addAll(StateFilters.extract(u, object));
     all.addAll(RelationFilters.extract(u, object));
     return JSON.valueToTree(all);
+  }
+
+  private static boolean saidInPlural(Utterance u, Found<ObjectTerm> object) {
+    String said = u.lower().substring(object.start(), object.end());
+    String label = object.value().label().toLowerCase(java.util.Locale.ROOT);
+    String plural = object.value().plural();
+    return (plural != null && said.equals(plural.toLowerCase(java.util.Locale.ROOT)))
+        || said.equals(Vocabulary.plural(label))
+        || (said.endsWith("s") && !label.endsWith("s") && !said.equals(label));
   }
 
   /** "the Jane Roe contact": a name of several words that ends where the object is named. */

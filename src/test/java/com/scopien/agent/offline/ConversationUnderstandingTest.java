@@ -136,6 +136,8 @@ class ConversationUnderstandingTest {
         .isEmpty();
     assertThat(FieldQuestions.interpret("What's our API usage?", v, Recall.NONE)).isEmpty();
     assertThat(FieldQuestions.interpret("Which cases are escalated?", v, Recall.NONE)).isEmpty();
+    assertThat(FieldQuestions.interpret("what's the sync status", v, Recall.NONE)).isEmpty();
+    assertThat(FieldQuestions.interpret("what is the api usage?", v, JANE)).isEmpty();
   }
 
   private ToolCall field(String said, Recall recall) {
