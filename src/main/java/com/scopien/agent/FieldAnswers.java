@@ -55,7 +55,6 @@ final class FieldAnswers {
   static String spoken(Object value) {
     return PeopleWords.date(value)
         .map(d -> d + " (" + value + ")")
-        .or(() -> PeopleWords.moment(value))
         .orElseGet(() -> RecordTable.format(value));
   }
 }

@@ -67,9 +67,9 @@ final class RecordTable {
     }
     String text = value.toString();
     if (text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})")) {
-      return text.substring(0, 10) + " " + text.substring(11, 16);
+      return PeopleWords.moment(text).orElse(text);
     }
-    return text;
+    return PeopleWords.date(text).orElse(text);
   }
 
   /** A Markdown link to the record in Salesforce, when the Id looks like one. */

@@ -77,7 +77,7 @@ class MirrorReadsTest {
         .startsWith(
             "From the local copy of **Production** (production, Acme Corporation), as of 3 minutes"
                 + " ago: 1 of 1,234 opportunities where Stage = 'Closed Won'.")
-        .contains("| Acme Corp Deal | Closed Won | 75,000 | 2026-01-15 |")
+        .contains("| Acme Corp Deal | Closed Won | 75,000 | Jan 15, 2026 |")
         .contains("More records match; ask for the next page (offset 1).");
   }
 

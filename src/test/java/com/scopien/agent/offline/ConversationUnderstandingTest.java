@@ -140,6 +140,19 @@ class ConversationUnderstandingTest {
     assertThat(FieldQuestions.interpret("what is the api usage?", v, JANE)).isEmpty();
   }
 
+  @Test
+  void aNameWithADashIsOneName() {
+    assertThat(
+            NameSpans.anywhere(
+                    new Utterance("show the opportunity Atlas Robotics - Enterprise Plan"))
+                .orElseThrow()
+                .text())
+        .isEqualTo("Atlas Robotics - Enterprise Plan");
+    assertThat(
+            field("who owns Atlas Robotics - Enterprise Plan?", Recall.NONE).arguments().toString())
+        .contains("Atlas Robotics - Enterprise Plan");
+  }
+
   private ToolCall field(String said, Recall recall) {
     Decision decision = FieldQuestions.interpret(said, v, recall).orElseThrow();
     assertThat(decision.call()).as(decision.text()).isNotNull();
