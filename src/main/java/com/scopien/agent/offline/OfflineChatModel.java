@@ -108,9 +108,7 @@ public final class OfflineChatModel implements ChatModel {
     ChatMessage last = messages.get(messages.size() - 1);
     AiMessage answer;
     if (last instanceof ToolExecutionResultMessage) {
-      answer =
-          nextLookup(messages)
-              .orElseGet(() -> AiMessage.from(ReplyWriter.write(trailingResults(messages))));
+      answer = nextLookup(messages).orElseGet(() -> AiMessage.from(resultReply(messages)));
     } else if (last instanceof UserMessage user && user.hasSingleText()) {
       answer = answer(user.singleText(), messages, offered(request));
     } else {
@@ -147,6 +145,10 @@ public final class OfflineChatModel implements ChatModel {
       return AiMessage.from(decision.get().text());
     }
     Optional<ToolCall> call = Optional.of(decision.get().call());
+    Optional<String> unsure = Clarifications.unsure(text, call.get(), v);
+    if (unsure.isPresent()) {
+      return AiMessage.from(unsure.get());
+    }
     if (!offered.contains(call.get().tool())) {
       return AiMessage.from(ReplyWriter.notAllowed(call.get().tool()));
     }
@@ -157,6 +159,34 @@ public final class OfflineChatModel implements ChatModel {
             .arguments(call.get().arguments().toString())
             .build();
     return AiMessage.from(List.of(request));
+  }
+
+  /** The tool results as the reply, with a note on any word of the request it could not use. */
+  private String resultReply(List<ChatMessage> messages) {
+    String reply = ReplyWriter.write(trailingResults(messages));
+    int user = messages.size() - 1;
+    while (user >= 0 && !(messages.get(user) instanceof UserMessage)) {
+      user--;
+    }
+    if (user < 0
+        || !(messages.get(user) instanceof UserMessage said)
+        || !said.hasSingleText()
+        || user + 1 >= messages.size()
+        || !(messages.get(user + 1) instanceof AiMessage ai)
+        || !ai.hasToolExecutionRequests()) {
+      return reply;
+    }
+    Vocabulary v = vocabulary.get();
+    ToolExecutionRequest first = ai.toolExecutionRequests().get(0);
+    ToolCall call;
+    try {
+      call = new ToolCall(first.name(), (ObjectNode) JSON.readTree(first.arguments()));
+    } catch (Exception e) {
+      return reply;
+    }
+    return UnusedWords.note(spelling.mend(said.singleText(), v), call, v)
+        .map(note -> reply + "\n\n" + note)
+        .orElse(reply);
   }
 
   /**

@@ -153,6 +153,34 @@ class ConversationUnderstandingTest {
         .contains("Atlas Robotics - Enterprise Plan");
   }
 
+  @Test
+  void aValueWordThatMatchesNothingIsNamedNotSilentlyDropped() {
+    ToolCall call =
+        new ToolCall(
+            "query_records",
+            (com.fasterxml.jackson.databind.node.ObjectNode)
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode()
+                    .put("object", "Opportunity"));
+    assertThat(UnusedWords.note("show opportunities in negotiashun stage", call, v))
+        .get()
+        .asString()
+        .contains("\"negotiashun\"", "Prospecting");
+    assertThat(UnusedWords.note("show opportunities in production", call, v)).isEmpty();
+  }
+
+  @Test
+  void aRecordQuestionThatLandsOnOrgsOrApiUsageIsAskedAboutInstead() {
+    ToolCall orgs =
+        new ToolCall(
+            "list_orgs", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    assertThat(Clarifications.unsure("anything new on Acme Corp Deal", orgs, v))
+        .get()
+        .asString()
+        .contains("Acme Corp Deal");
+    assertThat(Clarifications.unsure("list connected orgs", orgs, v)).isEmpty();
+  }
+
   private ToolCall field(String said, Recall recall) {
     Decision decision = FieldQuestions.interpret(said, v, recall).orElseThrow();
     assertThat(decision.call()).as(decision.text()).isNotNull();
