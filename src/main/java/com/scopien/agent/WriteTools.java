@@ -111,7 +111,8 @@ final class WriteTools {
     for (Map.Entry<String, Object> change : values.entrySet()) {
       Object old = current.get(change.getKey());
       before.put(change.getKey(), old);
-      changes.append(changes.length() == 0 ? "" : "; ").append(change.getKey()).append(": ");
+      changes.append(changes.length() == 0 ? "" : "; ");
+      changes.append(label(object, change.getKey())).append(": ");
       changes.append(old == null ? "(empty)" : RecordTable.cell(RecordTable.format(old)));
       changes.append(" → ").append(RecordTable.cell(RecordTable.format(change.getValue())));
     }
@@ -206,27 +207,29 @@ final class WriteTools {
   }
 
   /**
-   * The values as people read them: a lookup found by name says which record ("Name = contact Jane
-   * Roe"), and its field is named by its label without the trailing "ID".
+   * The values as people read them: fields by their labels, a lookup found by name as the record
+   * ("Name = contact Jane Roe").
    */
   private static String list(
       ObjectDescribe object, Map<String, Object> values, Map<String, String> named) {
     StringBuilder text = new StringBuilder();
     for (Map.Entry<String, Object> v : values.entrySet()) {
-      text.append(text.length() == 0 ? "" : ", ");
-      if (named.containsKey(v.getKey())) {
-        String label =
-            object
-                .field(v.getKey())
-                .map(FieldDescribe::label)
-                .orElse(v.getKey())
-                .replaceAll("\\s+ID$", "");
-        text.append(label).append(" = ").append(named.get(v.getKey()));
-      } else {
-        text.append(v.getKey()).append(" = ");
-        text.append(RecordTable.cell(RecordTable.format(v.getValue())));
-      }
+      text.append(text.length() == 0 ? "" : ", ").append(label(object, v.getKey())).append(" = ");
+      text.append(
+          named.containsKey(v.getKey())
+              ? named.get(v.getKey())
+              : RecordTable.cell(RecordTable.format(v.getValue())));
     }
     return text.toString();
+  }
+
+  /** A field as people know it: its label, a lookup's without the trailing "ID" (WhoId: Name). */
+  private static String label(ObjectDescribe object, String field) {
+    return object
+        .field(field)
+        .map(FieldDescribe::label)
+        .orElse(field)
+        .replaceAll("\\s+ID$", "")
+        .replaceAll("^Due Date Only$", "Due Date");
   }
 }
