@@ -24,7 +24,9 @@ final class RequestInterpreter {
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private static final java.util.regex.Pattern PRONOUN =
-      java.util.regex.Pattern.compile("\\b(her|his|its|it|him|them|their|that one|this one)\\b");
+      java.util.regex.Pattern.compile(
+          "\\b(her|his|its|it|him|them|their|that one|this one"
+              + "|the (?:first|second|third|fourth|fifth|last) one)\\b");
 
   private final IntentClassifier classifier;
 
@@ -78,8 +80,13 @@ final class RequestInterpreter {
       u.use(objects.get(0).start(), objects.get(0).end());
     }
     ObjectTerm hinted = object != null ? object : Mentions.nameHint(u, v).orElse(null);
-    if (hinted == null && PRONOUN.matcher(u.lower()).find()) {
-      hinted = recall.it().flatMap(r -> v.object(r.object())).orElse(null);
+    java.util.regex.Matcher pointing = PRONOUN.matcher(u.lower());
+    if (hinted == null && pointing.find()) {
+      hinted =
+          References.resolve(pointing.group(1), recall)
+              .or(recall::it)
+              .flatMap(r -> v.object(r.object()))
+              .orElse(null);
     }
     switch (intent) {
       case QUERY, COUNT -> {
