@@ -15,7 +15,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.FinishReason;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +36,7 @@ public final class OfflineChatModel implements ChatModel {
   private final Clock clock;
   private final RequestInterpreter interpreter;
   private final Spelling spelling;
+  private final ResultReplies results;
 
   /**
    * @param vocabulary the schema words to understand; {@link Vocabulary#demo()} when no org can be
@@ -55,6 +55,7 @@ public final class OfflineChatModel implements ChatModel {
     this.clock = clock;
     this.interpreter = new RequestInterpreter(classifier);
     this.spelling = spelling;
+    this.results = new ResultReplies(vocabulary, spelling);
   }
 
   /**
@@ -108,7 +109,7 @@ public final class OfflineChatModel implements ChatModel {
     ChatMessage last = messages.get(messages.size() - 1);
     AiMessage answer;
     if (last instanceof ToolExecutionResultMessage) {
-      answer = nextLookup(messages).orElseGet(() -> AiMessage.from(resultReply(messages)));
+      answer = results.answer(messages);
     } else if (last instanceof UserMessage user && user.hasSingleText()) {
       answer = answer(user.singleText(), messages, offered(request));
     } else {
@@ -161,93 +162,11 @@ public final class OfflineChatModel implements ChatModel {
     return AiMessage.from(List.of(request));
   }
 
-  /** The tool results as the reply, with a note on any word of the request it could not use. */
-  private String resultReply(List<ChatMessage> messages) {
-    String reply = ReplyWriter.write(trailingResults(messages));
-    int user = messages.size() - 1;
-    while (user >= 0 && !(messages.get(user) instanceof UserMessage)) {
-      user--;
-    }
-    if (user < 0
-        || !(messages.get(user) instanceof UserMessage said)
-        || !said.hasSingleText()
-        || user + 1 >= messages.size()
-        || !(messages.get(user + 1) instanceof AiMessage ai)
-        || !ai.hasToolExecutionRequests()) {
-      return reply;
-    }
-    Vocabulary v = vocabulary.get();
-    ToolExecutionRequest first = ai.toolExecutionRequests().get(0);
-    ToolCall call;
-    try {
-      call = new ToolCall(first.name(), (ObjectNode) JSON.readTree(first.arguments()));
-    } catch (Exception e) {
-      return reply;
-    }
-    return UnusedWords.note(spelling.mend(said.singleText(), v), call, v)
-        .map(note -> reply + "\n\n" + note)
-        .orElse(reply);
-  }
-
-  /**
-   * After a name-only lookup ("show me Jane Roe") found nothing on one object, the next object to
-   * try; after the last, the words saying none has it. Empty when the turn was no such lookup.
-   */
-  private Optional<AiMessage> nextLookup(List<ChatMessage> messages) {
-    int user = messages.size() - 1;
-    while (user >= 0 && !(messages.get(user) instanceof UserMessage)) {
-      user--;
-    }
-    if (user < 0 || !(messages.get(user) instanceof UserMessage said) || !said.hasSingleText()) {
-      return Optional.empty();
-    }
-    ToolExecutionResultMessage result =
-        (ToolExecutionResultMessage) messages.get(messages.size() - 1);
-    if (!Boolean.TRUE.equals(result.isError()) || !result.text().startsWith("No ")) {
-      return Optional.empty();
-    }
-    Vocabulary v = vocabulary.get();
-    Optional<NamedRecords.Lookup> lookup =
-        NamedRecords.lookup(spelling.mend(said.singleText(), v), v);
-    if (lookup.isEmpty()) {
-      return Optional.empty();
-    }
-    int tried = 0;
-    for (ChatMessage m : messages.subList(user, messages.size())) {
-      if (m instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
-        tried += ai.toolExecutionRequests().size();
-      }
-    }
-    if (tried >= lookup.get().objects().size()) {
-      return Optional.of(AiMessage.from(NamedRecords.noneFound(lookup.get(), v)));
-    }
-    ToolCall next = NamedRecords.call(lookup.get(), tried);
-    return Optional.of(
-        AiMessage.from(
-            List.of(
-                ToolExecutionRequest.builder()
-                    .id("offline-" + messages.size())
-                    .name(next.tool())
-                    .arguments(next.arguments().toString())
-                    .build())));
-  }
-
   private static Set<String> offered(ChatRequest request) {
     List<ToolSpecification> tools = request.toolSpecifications();
     return tools == null
         ? Set.of()
         : tools.stream().map(ToolSpecification::name).collect(Collectors.toSet());
-  }
-
-  private static List<ToolExecutionResultMessage> trailingResults(List<ChatMessage> messages) {
-    List<ToolExecutionResultMessage> results = new ArrayList<>();
-    for (int i = messages.size() - 1; i >= 0; i--) {
-      if (!(messages.get(i) instanceof ToolExecutionResultMessage result)) {
-        break;
-      }
-      results.add(0, result);
-    }
-    return results;
   }
 
   /** The last tool call of an earlier turn, for follow-ups such as "now the sandbox". */
