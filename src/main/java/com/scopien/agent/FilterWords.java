@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * A list's filters as a person reads them: "Stage = 'Closed Won' and Close Date is this month", not
  * "StageName = 'Closed Won' AND CloseDate = THIS_MONTH". Fields go by their labels, date literals
- * by their words, booleans by the field alone ("not Closed").
+ * by their words, checkboxes as yes or no ("Closed is no").
  */
 final class FilterWords {
   private static final Pattern CONDITION =
@@ -39,11 +39,8 @@ final class FilterWords {
     String label = label(object, m.group(1));
     String op = m.group(2);
     String value = m.group(3);
-    if (value.equals("true") && op.equals("=")) {
-      return label;
-    }
-    if (value.equals("false") && op.equals("=")) {
-      return "not " + label;
+    if ((value.equals("true") || value.equals("false")) && op.equals("=")) {
+      return label + " is " + (value.equals("true") ? "yes" : "no");
     }
     if (op.equals("LIKE")) {
       return label + " contains " + value.replace("%", "");
