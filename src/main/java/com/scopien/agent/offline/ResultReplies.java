@@ -55,7 +55,8 @@ final class ResultReplies {
     } catch (Exception e) {
       return reply;
     }
-    return UnusedWords.note(spelling.mend(said.singleText(), v), call, v)
+    return UnusedWords.note(said.singleText(), call, v)
+        .or(() -> UnusedWords.note(spelling.mend(said.singleText(), v), call, v))
         .map(note -> reply + "\n\n" + note)
         .orElse(reply);
   }
