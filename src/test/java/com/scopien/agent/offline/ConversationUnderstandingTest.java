@@ -181,6 +181,13 @@ class ConversationUnderstandingTest {
     assertThat(Clarifications.unsure("list connected orgs", orgs, v)).isEmpty();
   }
 
+  @Test
+  void theAccountThatHasTheRecordsIsAFilter() {
+    Utterance u = new Utterance("how many contacts does Acme Corporation have");
+    assertThat(RelationFilters.extract(u, v.object("Contact").orElseThrow()))
+        .containsExactly(new Filter("Account.Name", "=", "Acme Corporation"));
+  }
+
   private ToolCall field(String said, Recall recall) {
     Decision decision = FieldQuestions.interpret(said, v, recall).orElseThrow();
     assertThat(decision.call()).as(decision.text()).isNotNull();
