@@ -39,7 +39,27 @@ final class ServiceObjects {
   private ServiceObjects() {}
 
   static List<ObjectDef> all() {
-    return List.of(caseObject(), task(), event());
+    return List.of(caseObject(), task(), event(), feedItem());
+  }
+
+  /** A Chatter post on a record: "Post an update on the Acme Corp Deal: ...". */
+  private static ObjectDef feedItem() {
+    return object("FeedItem", "Feed Item", "Feed Items", "0D5")
+        .unowned()
+        .fields(
+            lookup(
+                    "ParentId",
+                    "Parent ID",
+                    "Parent",
+                    "Account",
+                    "Contact",
+                    "Lead",
+                    "Opportunity",
+                    "Case")
+                .required(),
+            textArea("Body", "Body", 10000).required(),
+            picklist("Type", "Feed Item Type", "TextPost", "LinkPost").defaulted("TextPost"))
+        .build();
   }
 
   private static ObjectDef caseObject() {

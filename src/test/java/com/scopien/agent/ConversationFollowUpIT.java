@@ -147,4 +147,22 @@ class ConversationFollowUpIT {
     assertThat(task.get("TaskSubtype")).isEqualTo("Call");
     assertThat(task.get("Who.Name")).isEqualTo("Jane Roe");
   }
+
+  @Test
+  void anUpdatePostedOnADealIsAChatterPostOnThatOpportunity() {
+    ChatReply switched = say(null, "Switch to sandbox");
+    ChatReply posted =
+        say(switched.conversationId(), "Post an update on the Acme Corp Deal: legal signed off");
+
+    assertThat(posted.toolCalls())
+        .singleElement()
+        .satisfies(c -> assertThat(c.status()).isEqualTo("ok"));
+    assertThat(posted.reply()).contains("opportunity Acme Corp Deal").doesNotContain("ParentId");
+    var post =
+        client(sandboxOrg)
+            .query("SELECT Body, Parent.Name FROM FeedItem WHERE Body = 'legal signed off'")
+            .records()
+            .get(0);
+    assertThat(post.get("Parent.Name")).isEqualTo("Acme Corp Deal");
+  }
 }

@@ -128,7 +128,9 @@ public final class OfflineChatModel implements ChatModel {
     String text = spelling.mend(said, v);
     Recall recall = Recall.from(messages);
     Optional<Decision> decision =
-        Refusals.interpret(said)
+        ChatterPosts.interpret(said)
+            .map(Decision::call)
+            .or(() -> Refusals.interpret(said))
             .or(() -> Refusals.interpret(text))
             .or(() -> ListFollowUps.apply(text, recall, v).map(Decision::call))
             .or(() -> FollowUps.apply(text, previousCall(messages), v).map(Decision::call))

@@ -188,6 +188,20 @@ class ConversationUnderstandingTest {
         .containsExactly(new Filter("Account.Name", "=", "Acme Corporation"));
   }
 
+  @Test
+  void postingAnUpdateOnARecordIsAChatterFeedItemOnIt() {
+    ToolCall post =
+        ChatterPosts.interpret(
+                "Post an update on the Acme Corp Deal: legal signed off, delete the old draft")
+            .orElseThrow();
+    assertThat(post.arguments().toString())
+        .contains(
+            "\"object\":\"FeedItem\"",
+            "\"ParentId\":\"Acme Corp Deal\"",
+            "\"Body\":\"legal signed off, delete the old draft\"");
+    assertThat(ChatterPosts.interpret("post a note")).isEmpty();
+  }
+
   private ToolCall field(String said, Recall recall) {
     Decision decision = FieldQuestions.interpret(said, v, recall).orElseThrow();
     assertThat(decision.call()).as(decision.text()).isNotNull();
