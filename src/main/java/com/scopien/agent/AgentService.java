@@ -185,7 +185,13 @@ public final class AgentService implements StreamingAssistant {
         new ToolCallRecord(write.tool(), write.arguments(), outcome.status().wire());
     listener.toolFinished(call);
     ReplyChunks.send(reply, listener);
-    remember(id, said, reply, List.of(call));
+    Org org = orgs.byId(write.orgId()).orElse(null);
+    remember(
+        id,
+        said,
+        reply,
+        List.of(call),
+        state -> StateUpdates.after(state, write.tool(), write.arguments(), outcome, org));
     return reply(id, reply, List.of(call));
   }
 
@@ -208,14 +214,20 @@ public final class AgentService implements StreamingAssistant {
             .map(w -> "Cancelled; nothing was changed. (It would have " + w.summary() + ".)")
             .orElse("There was nothing waiting to cancel.");
     ReplyChunks.send(reply, listener);
-    remember(id, said, reply, List.of());
+    remember(id, said, reply, List.of(), state -> state);
     return reply(id, reply, List.of());
   }
 
-  private void remember(String id, String said, String reply, List<ToolCallRecord> calls) {
+  private void remember(
+      String id,
+      String said,
+      String reply,
+      List<ToolCallRecord> calls,
+      java.util.function.UnaryOperator<ConversationState> change) {
     List<ChatMessage> all = new ArrayList<>(conversations.getMessages(id));
+    ConversationState state = change.apply(ConversationState.latest(all));
     all.add(UserMessage.from(said));
-    all.add(TurnRunner.replyMessage(reply, calls));
+    all.add(TurnRunner.replyMessage(reply, calls, state));
     conversations.updateMessages(id, TurnRunner.window(all, STORED_MESSAGES));
   }
 

@@ -180,7 +180,7 @@ public final class AgentServiceBuilder {
     ReadTools reads = new ReadTools(guard, finder, recordReads, visible);
     WriteTools writes =
         new WriteTools(guard, finder, writer, pending, confirmWrites, visible, clock);
-    OrgTools orgTools = new OrgTools();
+    OrgTools orgTools = new OrgTools(clock);
     DescribeTool describe = new DescribeTool(guard);
     SyncToolAdapter syncTools = new SyncToolAdapter(sync, guard);
     Map<String, ToolExecutor> executors = new HashMap<>();

@@ -8,6 +8,11 @@ import java.util.Optional;
 
 /** list_orgs, switch_org and api_usage: thin adapters over the org directory and the client. */
 final class OrgTools {
+  private final java.time.Clock clock;
+
+  OrgTools(java.time.Clock clock) {
+    this.clock = clock;
+  }
 
   ToolOutcome list(ToolContext ctx, ToolArgs args) {
     Org active = ctx.orgs().activeOrg(ctx.conversationId());
@@ -52,12 +57,12 @@ final class OrgTools {
     Optional<ApiUsage> last = ctx.client().lastApiUsage();
     last.ifPresent(
         u ->
-            text.append("\n\nLast Sforce-Limit-Info reading: ")
+            text.append("\n\nSalesforce last reported ")
                 .append(RecordTable.count(u.used()))
-                .append(" / ")
+                .append(" of ")
                 .append(RecordTable.count(u.max()))
-                .append(" at ")
-                .append(u.observedAt())
+                .append(" daily calls used, ")
+                .append(PeopleWords.since(u.observedAt(), clock.instant()))
                 .append('.'));
     return ToolOutcome.ok(text.toString());
   }

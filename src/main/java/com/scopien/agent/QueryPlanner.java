@@ -94,10 +94,7 @@ final class QueryPlanner {
       if (conditions.isEmpty()) {
         return "";
       }
-      return Soql.print(
-          conditions.size() == 1
-              ? conditions.get(0)
-              : Condition.and(conditions.toArray(Condition[]::new)));
+      return FilterWords.describe(object, conditions);
     }
   }
 

@@ -76,7 +76,9 @@ final class RecordFinder {
               + ReadTools.plural(object)
               + " match '"
               + name
-              + "'; give the Id of the one you mean:"
+              + "' ("
+              + (matches.size() < 6 ? matches.size() : "6 or more")
+              + "); give the Id of the one you mean:"
               + list);
     }
     return matches.get(0);

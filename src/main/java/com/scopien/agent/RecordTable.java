@@ -67,9 +67,9 @@ final class RecordTable {
     }
     String text = value.toString();
     if (text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})")) {
-      return text.substring(0, 10) + " " + text.substring(11, 16);
+      return PeopleWords.moment(text).orElse(text);
     }
-    return text;
+    return PeopleWords.date(text).orElse(text);
   }
 
   /** A Markdown link to the record in Salesforce, when the Id looks like one. */
@@ -81,6 +81,19 @@ final class RecordTable {
     }
     String base = recordUrlBase.endsWith("/") ? recordUrlBase : recordUrlBase + "/";
     return "[" + id + "](" + base + id + ")";
+  }
+
+  /** The record's name linked to it in Salesforce; the plain name when it cannot be linked. */
+  static String namedLink(String name, String id, String recordUrlBase) {
+    String shown = name == null || name.isBlank() ? id : cell(name);
+    if (recordUrlBase == null
+        || id == null
+        || !SALESFORCE_ID.matcher(id).matches()
+        || !recordUrlBase.matches("https?://[^\\s()]+")) {
+      return "**" + shown + "**";
+    }
+    String base = recordUrlBase.endsWith("/") ? recordUrlBase : recordUrlBase + "/";
+    return "[" + shown + "](" + base + id + ")";
   }
 
   /** Text that may hold markup, as a person would read it: tags, attributes and scripts dropped. */

@@ -3,6 +3,7 @@ package com.scopien.agent;
 import com.scopien.salesforce.SObjectRecord;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,8 +34,8 @@ final class RecordWriter {
               Map.of(),
               write.values(),
               clock.instant()));
-      return ToolOutcome.ok(
-          "Done: " + capitalise(write.summary()) + ". New record Id: " + id + ".");
+      return ToolOutcome.ok("Done: " + capitalise(write.summary()) + ". New record Id: " + id + ".")
+          .showing(List.of(new ShownRecord(id, createdName(write.values()), write.object())));
     }
     SObjectRecord now =
         ctx.client()
@@ -61,7 +62,32 @@ final class RecordWriter {
             write.before(),
             write.values(),
             clock.instant()));
-    return ToolOutcome.ok("Done: " + capitalise(write.summary()) + ".");
+    return ToolOutcome.ok("Done: " + capitalise(write.summary()) + ".")
+        .showing(
+            List.of(
+                new ShownRecord(write.recordId(), shownName(write.recordLabel()), write.object())));
+  }
+
+  /** The name a new record goes by, from the values it was created with. */
+  private static String createdName(Map<String, Object> values) {
+    for (String field : List.of("Name", "Subject", "CaseNumber")) {
+      if (values.get(field) != null) {
+        return values.get(field).toString();
+      }
+    }
+    Object first = values.get("FirstName");
+    Object last = values.get("LastName");
+    String name = ((first == null ? "" : first + " ") + (last == null ? "" : last)).trim();
+    return name.isEmpty() ? null : name;
+  }
+
+  /** "Acme Corp Deal" from the label "**Acme Corp Deal** (006...)". */
+  private static String shownName(String label) {
+    if (label == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\*\\*(.+?)\\*\\*").matcher(label);
+    return m.find() ? m.group(1).replace("\\", "") : null;
   }
 
   private static boolean sameValue(Object a, Object b) {

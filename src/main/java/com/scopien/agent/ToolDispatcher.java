@@ -37,8 +37,15 @@ final class ToolDispatcher {
     }
   }
 
-  /** A tool call as the contract records it, and the result the model sees. */
-  record Dispatched(String tool, Map<String, Object> arguments, ToolOutcome outcome) {}
+  /**
+   * A tool call as the contract records it, the result the model sees, and the org it ran on (null
+   * when it did not get that far).
+   */
+  record Dispatched(String tool, Map<String, Object> arguments, ToolOutcome outcome, Org org) {
+    Dispatched(String tool, Map<String, Object> arguments, ToolOutcome outcome) {
+      this(tool, arguments, outcome, null);
+    }
+  }
 
   /** The call's arguments as a map, for showing a call before it runs; raw text if not JSON. */
   Map<String, Object> arguments(ToolExecutionRequest request) {
@@ -80,10 +87,13 @@ final class ToolDispatcher {
                   + " JSON, e.g. {\"object\": \"Account\"}."));
     }
     Map<String, Object> arguments = Json.toMap(args);
-    return new Dispatched(name, arguments, run(user, conversationId, name, args));
+    Org[] ranOn = new Org[1];
+    ToolOutcome outcome = run(user, conversationId, name, args, ranOn);
+    return new Dispatched(name, arguments, outcome, ranOn[0]);
   }
 
-  private ToolOutcome run(User user, String conversationId, String name, JsonNode args) {
+  private ToolOutcome run(
+      User user, String conversationId, String name, JsonNode args, Org[] ranOn) {
     ToolDefinition tool = catalogue.find(name).orElse(null);
     if (tool == null) {
       return ToolOutcome.error(
@@ -95,6 +105,7 @@ final class ToolDispatcher {
     }
     try {
       Org org = org(conversationId, args);
+      ranOn[0] = org;
       ToolContext ctx = new ToolContext(user, conversationId, org, orgs);
       return executors.get(name).execute(ctx, new ToolArgs(name, args));
     } catch (ToolException e) {

@@ -1,20 +1,35 @@
 package com.scopien.agent;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a tool call produced: its status for the contract's {@code toolCalls}, the text the model is
  * shown, and for reads where the answer came from ({@code mirror} as of a time, or {@code live};
- * null for other tools). Text never carries a stack trace, a secret or a hidden field.
+ * null for other tools), and the records it showed or wrote. Text never carries a stack trace, a
+ * secret or a hidden field.
  */
-record ToolOutcome(Status status, String text, String source, Instant asOf) {
+record ToolOutcome(
+    Status status, String text, String source, Instant asOf, List<ShownRecord> shown) {
+  ToolOutcome {
+    shown = shown == null ? List.of() : List.copyOf(shown);
+  }
+
   ToolOutcome(Status status, String text) {
-    this(status, text, null, null);
+    this(status, text, null, null, List.of());
   }
 
   /** This outcome, saying the read came from {@code from}. */
   ToolOutcome readFrom(RecordReads.Source from) {
-    return new ToolOutcome(status, text, from.live() ? "live" : "mirror", from.asOf());
+    return new ToolOutcome(status, text, from.live() ? "live" : "mirror", from.asOf(), shown);
+  }
+
+  /**
+   * This outcome, naming the records it showed or wrote, in the order shown, for the conversation
+   * state.
+   */
+  ToolOutcome showing(List<ShownRecord> records) {
+    return new ToolOutcome(status, text, source, asOf, records);
   }
 
   enum Status {

@@ -59,7 +59,11 @@ final class TurnRunner {
   }
 
   /** The reply, the tool calls made, and the messages this turn adds to the memory. */
-  record Turn(String reply, List<ToolCallRecord> toolCalls, List<ChatMessage> added) {}
+  record Turn(
+      String reply,
+      List<ToolCallRecord> toolCalls,
+      List<ChatMessage> added,
+      ConversationState state) {}
 
   Turn run(
       User user,
@@ -68,7 +72,10 @@ final class TurnRunner {
       List<ChatMessage> history,
       String text,
       ChatListener listener) {
-    SystemMessage system = SystemMessage.from(systemPrompt(user, active));
+    ConversationState state = ConversationState.latest(history);
+    String prompt = systemPrompt(user, active);
+    SystemMessage system =
+        SystemMessage.from(state.isEmpty() ? prompt : prompt + "\n\n" + state.forModel());
     List<ToolSpecification> tools = toolsFor(user);
     List<ChatMessage> added = new ArrayList<>();
     added.add(UserMessage.from(text));
@@ -83,7 +90,7 @@ final class TurnRunner {
         if (!answer.streamed()) {
           ReplyChunks.send(reply, listener);
         }
-        return finish(reply, calls, added);
+        return finish(reply, calls, added, state);
       }
       added.add(ai);
       String confirmation = null;
@@ -98,6 +105,7 @@ final class TurnRunner {
           listener.toolStarted(request.name(), dispatcher.arguments(request));
           ToolDispatcher.Dispatched done = dispatcher.dispatch(user, conversationId, request);
           outcome = done.outcome();
+          state = StateUpdates.after(state, done.tool(), done.arguments(), outcome, done.org());
           ToolCallRecord call =
               new ToolCallRecord(
                   done.tool(),
@@ -121,24 +129,33 @@ final class TurnRunner {
       }
       if (confirmation != null) {
         ReplyChunks.send(confirmation, listener);
-        return finish(confirmation, calls, added);
+        return finish(confirmation, calls, added, state);
       }
       if (spent) {
         String reply = "I stopped after " + maxToolCalls + " tool calls for this message.";
         ReplyChunks.send(reply, listener);
-        return finish(reply, calls, added);
+        return finish(reply, calls, added, state);
       }
     }
   }
 
-  /** The turn's last message keeps its tool calls as an attribute, so the history can show them. */
-  private static Turn finish(String reply, List<ToolCallRecord> calls, List<ChatMessage> added) {
-    added.add(replyMessage(reply, calls));
-    return new Turn(reply, calls, added);
+  /**
+   * The turn's last message keeps its tool calls and the conversation state after it as attributes,
+   * so the history can show them and the next turn resolve follow-ups.
+   */
+  private static Turn finish(
+      String reply, List<ToolCallRecord> calls, List<ChatMessage> added, ConversationState state) {
+    added.add(replyMessage(reply, calls, state));
+    return new Turn(reply, calls, added, state);
   }
 
   /** A reply as stored in the memory, with the contract's tool calls of its turn. */
   static AiMessage replyMessage(String reply, List<ToolCallRecord> calls) {
+    return replyMessage(reply, calls, ConversationState.EMPTY);
+  }
+
+  /** A reply as stored in the memory, with its turn's tool calls and the state after it. */
+  static AiMessage replyMessage(String reply, List<ToolCallRecord> calls, ConversationState state) {
     List<Map<String, Object>> wire = new ArrayList<>();
     for (ToolCallRecord call : calls) {
       Map<String, Object> entry = new LinkedHashMap<>();
@@ -153,7 +170,12 @@ final class TurnRunner {
       }
       wire.add(entry);
     }
-    return AiMessage.builder().text(reply).attributes(Map.of(TOOL_CALLS, wire)).build();
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put(TOOL_CALLS, wire);
+    if (!state.isEmpty()) {
+      attributes.put(ConversationState.ATTRIBUTE, state.toJson());
+    }
+    return AiMessage.builder().text(reply).attributes(attributes).build();
   }
 
   private record Answer(AiMessage message, boolean streamed) {}

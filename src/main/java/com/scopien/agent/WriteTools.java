@@ -33,6 +33,7 @@ final class WriteTools {
   private final Predicate<Org> confirmWrites;
   private final RecordVisibility visibility;
   private final Clock clock;
+  private final ReferenceNames references;
 
   WriteTools(
       SchemaGuard guard,
@@ -49,6 +50,7 @@ final class WriteTools {
     this.confirmWrites = confirmWrites;
     this.visibility = visibility;
     this.clock = clock;
+    this.references = new ReferenceNames(guard, finder, visibility);
   }
 
   ToolOutcome create(ToolContext ctx, ToolArgs args) {
@@ -57,7 +59,8 @@ final class WriteTools {
     if (!object.createable()) {
       throw new ToolException(object.name() + " records cannot be created.");
     }
-    Map<String, Object> values = values(ctx, object, args.requiredObject("values"), true);
+    Map<String, String> named = new LinkedHashMap<>();
+    Map<String, Object> values = values(ctx, object, args.requiredObject("values"), true, named);
     VisibleOwners who = visibility.of(ctx.user(), ctx.org());
     if (who.restricts(object)) {
       if (!values.containsKey("OwnerId")) {
@@ -82,14 +85,20 @@ final class WriteTools {
           "A new " + object.label() + " also needs: " + String.join(", ", missing) + ".");
     }
     String summary =
-        "create a new " + object.label() + " in " + ctx.orgLabel() + " with " + list(values);
+        "create a new "
+            + object.label()
+            + " in "
+            + ctx.orgLabel()
+            + " with "
+            + list(object, values, named);
     return park(ctx, args, object, null, null, values, Map.of(), summary);
   }
 
   ToolOutcome update(ToolContext ctx, ToolArgs args) {
     refuseGuests(ctx);
     ObjectDescribe object = guard.object(ctx, args.requiredText("object"));
-    Map<String, Object> values = values(ctx, object, args.requiredObject("values"), false);
+    Map<String, Object> values =
+        values(ctx, object, args.requiredObject("values"), false, new LinkedHashMap<>());
     VisibleOwners who = visibility.of(ctx.user(), ctx.org());
     SObjectRecord record = finder.find(ctx, object, args, who, false);
     if (who.restricts(object) && values.containsKey("OwnerId")) {
@@ -102,7 +111,8 @@ final class WriteTools {
     for (Map.Entry<String, Object> change : values.entrySet()) {
       Object old = current.get(change.getKey());
       before.put(change.getKey(), old);
-      changes.append(changes.length() == 0 ? "" : "; ").append(change.getKey()).append(": ");
+      changes.append(changes.length() == 0 ? "" : "; ");
+      changes.append(label(object, change.getKey())).append(": ");
       changes.append(old == null ? "(empty)" : RecordTable.cell(RecordTable.format(old)));
       changes.append(" → ").append(RecordTable.cell(RecordTable.format(change.getValue())));
     }
@@ -146,8 +156,16 @@ final class WriteTools {
             + " changed yet.");
   }
 
+  /**
+   * The typed values to write; a lookup given by name is resolved to its record's Id, and {@code
+   * named} keeps how replies name that record.
+   */
   private Map<String, Object> values(
-      ToolContext ctx, ObjectDescribe object, JsonNode given, boolean create) {
+      ToolContext ctx,
+      ObjectDescribe object,
+      JsonNode given,
+      boolean create,
+      Map<String, String> named) {
     Map<String, Object> values = new LinkedHashMap<>();
     LocalDate today = LocalDate.now(clock);
     for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
@@ -161,7 +179,13 @@ final class WriteTools {
                 + " cannot be "
                 + (create ? "set on a new record." : "changed."));
       }
-      values.put(field.name(), FieldValues.forWrite(field, entry.getValue(), today));
+      Object value = FieldValues.forWrite(field, entry.getValue(), today);
+      if (ReferenceNames.isName(field, value)) {
+        ReferenceNames.Found found = references.resolve(ctx, field, value.toString());
+        named.put(field.name(), found.label());
+        value = found.id();
+      }
+      values.put(field.name(), value);
     }
     return values;
   }
@@ -182,12 +206,30 @@ final class WriteTools {
     }
   }
 
-  private static String list(Map<String, Object> values) {
+  /**
+   * The values as people read them: fields by their labels, a lookup found by name as the record
+   * ("Name = contact Jane Roe").
+   */
+  private static String list(
+      ObjectDescribe object, Map<String, Object> values, Map<String, String> named) {
     StringBuilder text = new StringBuilder();
     for (Map.Entry<String, Object> v : values.entrySet()) {
-      text.append(text.length() == 0 ? "" : ", ").append(v.getKey()).append(" = ");
-      text.append(RecordTable.cell(RecordTable.format(v.getValue())));
+      text.append(text.length() == 0 ? "" : ", ").append(label(object, v.getKey())).append(" = ");
+      text.append(
+          named.containsKey(v.getKey())
+              ? named.get(v.getKey())
+              : RecordTable.cell(RecordTable.format(v.getValue())));
     }
     return text.toString();
+  }
+
+  /** A field as people know it: its label, a lookup's without the trailing "ID" (WhoId: Name). */
+  private static String label(ObjectDescribe object, String field) {
+    return object
+        .field(field)
+        .map(FieldDescribe::label)
+        .orElse(field)
+        .replaceAll("\\s+ID$", "")
+        .replaceAll("^Due Date Only$", "Due Date");
   }
 }

@@ -31,6 +31,7 @@ final class ServiceObjects {
     "Not Started", "In Progress", "Completed", "Waiting on someone else", "Deferred"
   };
   static final String[] TASK_PRIORITIES = {"High", "Normal", "Low"};
+  static final String[] TASK_SUBTYPES = {"Task", "Email", "Call", "List Email"};
   static final String[] ACTIVITY_TARGETS = {
     "Account", "Opportunity", "Case", "Campaign", "Product2", "Project__c", "Invoice__c"
   };
@@ -38,7 +39,27 @@ final class ServiceObjects {
   private ServiceObjects() {}
 
   static List<ObjectDef> all() {
-    return List.of(caseObject(), task(), event());
+    return List.of(caseObject(), task(), event(), feedItem());
+  }
+
+  /** A Chatter post on a record: "Post an update on the Acme Corp Deal: ...". */
+  private static ObjectDef feedItem() {
+    return object("FeedItem", "Feed Item", "Feed Items", "0D5")
+        .unowned()
+        .fields(
+            lookup(
+                    "ParentId",
+                    "Parent ID",
+                    "Parent",
+                    "Account",
+                    "Contact",
+                    "Lead",
+                    "Opportunity",
+                    "Case")
+                .required(),
+            textArea("Body", "Body", 10000).required(),
+            picklist("Type", "Feed Item Type", "TextPost", "LinkPost").defaulted("TextPost"))
+        .build();
   }
 
   private static ObjectDef caseObject() {
@@ -71,6 +92,7 @@ final class ServiceObjects {
             of("ActivityDate", "Due Date Only", FieldType.DATE),
             picklist("Status", "Status", TASK_STATUSES).required().defaulted("Not Started"),
             picklist("Priority", "Priority", TASK_PRIORITIES).required().defaulted("Normal"),
+            picklist("TaskSubtype", "Task Subtype", TASK_SUBTYPES),
             textArea("Description", "Description", 32000),
             of("IsClosed", "Closed", FieldType.BOOLEAN).calculated())
         .build();

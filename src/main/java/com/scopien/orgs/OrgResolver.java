@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the org a person means: by exact name, then by environment word ("prod", "sandbox"), then
- * by its Salesforce domain, then by a name that contains every word said. Where several orgs share
- * an environment, the oldest connected one answers to the environment word.
+ * by its Salesforce domain, then by a name that contains every word said ("UAT" finds "Acme UAT";
+ * "UAT sandbox" too when that org is a sandbox). A word that fits several active orgs is ambiguous
+ * and the person is asked which; nothing ever falls back to another org.
  */
 final class OrgResolver {
   private OrgResolver() {}
@@ -59,7 +60,31 @@ final class OrgResolver {
   private static Optional<Org> byEnvironment(List<Org> orgs, String wanted) {
     String word = wanted.replaceAll("\\b(org|organization|environment|the)\\b", "").trim();
     return Environment.parse(word)
-        .flatMap(env -> orgs.stream().filter(o -> o.environment() == env).findFirst());
+        .flatMap(env -> one(orgs.stream().filter(o -> o.environment() == env).toList(), word));
+  }
+
+  /**
+   * The one org that fits; among several, the one active org, else a question which one.
+   *
+   * @throws ScopienException INVALID {@code ambiguous_org} when several active orgs fit
+   */
+  private static Optional<Org> one(List<Org> fits, String said) {
+    if (fits.size() <= 1) {
+      return fits.stream().findFirst();
+    }
+    List<Org> active = fits.stream().filter(o -> o.status() == OrgStatus.ACTIVE).toList();
+    if (active.size() == 1) {
+      return Optional.of(active.get(0));
+    }
+    throw ScopienException.invalid(
+        "ambiguous_org",
+        "'"
+            + said
+            + "' could mean "
+            + fits.stream()
+                .map(o -> o.name() + " (" + o.environment().wireName() + ")")
+                .collect(Collectors.joining(" or "))
+            + "; which one? Say the org's name.");
   }
 
   private static Optional<Org> byDomain(List<Org> orgs, String wanted) {
@@ -69,10 +94,21 @@ final class OrgResolver {
   }
 
   private static Optional<Org> byWords(List<Org> orgs, String wanted) {
-    List<String> words = List.of(wanted.split(" "));
-    return orgs.stream()
-        .filter(o -> List.of(normalise(o.name()).split(" ")).containsAll(words))
-        .findFirst();
+    List<String> words =
+        List.of(
+            wanted
+                .replaceAll("\\b(org|organization|organisation|instance|the)\\b", " ")
+                .trim()
+                .split("\\s+"));
+    return one(orgs.stream().filter(o -> wordsOf(o).containsAll(words)).toList(), wanted);
+  }
+
+  /** The words an org answers to: its name's, and its environment's ("UAT sandbox"). */
+  private static List<String> wordsOf(Org org) {
+    List<String> words = new java.util.ArrayList<>(List.of(normalise(org.name()).split(" ")));
+    words.add(org.environment().wireName());
+    words.add(org.environment() == Environment.PRODUCTION ? "prod" : "sbx");
+    return words;
   }
 
   private static String host(Org org) {

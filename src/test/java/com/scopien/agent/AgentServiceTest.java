@@ -40,7 +40,7 @@ class AgentServiceTest {
     assertThat(result)
         .startsWith(
             "From **Production** (production, Acme Corporation), live: 1 of 1 opportunities");
-    assertThat(result).contains("| Acme Corp Deal | Closed Won | 75,000 | 2026-01-15 |");
+    assertThat(result).contains("| Acme Corp Deal | Closed Won | 75,000 | Jan 15, 2026 |");
     assertThat(reply.org().environment()).isEqualTo("production");
   }
 

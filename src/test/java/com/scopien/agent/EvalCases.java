@@ -53,6 +53,27 @@ final class EvalCases {
   }
 
   static String matches(JsonNode expect, ChatReply reply) {
+    for (JsonNode words : expect.path("replyContains")) {
+      if (!reply
+          .reply()
+          .toLowerCase(Locale.ROOT)
+          .contains(words.asText().toLowerCase(Locale.ROOT))) {
+        return "reply lacks '"
+            + words.asText()
+            + "': "
+            + reply.reply().lines().findFirst().orElse("");
+      }
+    }
+    if (expect.has("tool") && expect.get("tool").isNull()) {
+      List<String> written =
+          reply.toolCalls().stream()
+              .filter(c -> c.tool().endsWith("_record") && !c.tool().equals("get_record"))
+              .filter(c -> c.tool().startsWith("create") || c.tool().startsWith("update"))
+              .filter(c -> c.status().equals("ok"))
+              .map(ChatReply.ToolCallRecord::tool)
+              .toList();
+      return written.isEmpty() ? null : "a write ran: " + written;
+    }
     List<String> tools = new ArrayList<>();
     if (expect.get("tool").isArray()) {
       expect.get("tool").forEach(t -> tools.add(t.asText()));

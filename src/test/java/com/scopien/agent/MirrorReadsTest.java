@@ -76,8 +76,8 @@ class MirrorReadsTest {
     assertThat(lastToolResult())
         .startsWith(
             "From the local copy of **Production** (production, Acme Corporation), as of 3 minutes"
-                + " ago: 1 of 1,234 opportunities where StageName = 'Closed Won'.")
-        .contains("| Acme Corp Deal | Closed Won | 75,000 | 2026-01-15 |")
+                + " ago: 1 of 1,234 opportunities where Stage = 'Closed Won'.")
+        .contains("| Acme Corp Deal | Closed Won | 75,000 | Jan 15, 2026 |")
         .contains("More records match; ask for the next page (offset 1).");
   }
 
@@ -127,9 +127,11 @@ class MirrorReadsTest {
     assertThat(fixture.production.queries).isEmpty();
     assertThat(lastToolResult())
         .startsWith(
-            "From the local copy of **Production** (production, Acme Corporation), as of 1 minute"
-                + " ago: Opportunity **Acme Corp Deal**")
-        .contains("| Amount | 75,000 |");
+            "[Acme Corp Deal](https://acme.my.salesforce.com/006000000000101AAA)'s amount is"
+                + " 75,000.")
+        .contains(
+            "From the local copy of **Production** (production, Acme Corporation), as of 1"
+                + " minute ago");
   }
 
   private String lastToolResult() {

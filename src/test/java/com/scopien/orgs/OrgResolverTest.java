@@ -28,6 +28,37 @@ class OrgResolverTest {
   }
 
   @Test
+  void findsByAShortFormOfTheNameWithOrWithoutItsEnvironment() {
+    Org uat =
+        org("3", "Acme UAT", Environment.SANDBOX, "https://acme--uat2.sandbox.my.salesforce.com");
+    List<Org> three = List.of(PROD, SANDBOX, uat);
+    assertThat(OrgResolver.resolve(three, "UAT")).isEqualTo(uat);
+    assertThat(OrgResolver.resolve(three, "uat sandbox")).isEqualTo(uat);
+    assertThat(OrgResolver.resolve(three, "the UAT org")).isEqualTo(uat);
+    assertThat(OrgResolver.resolve(three, "prod")).isEqualTo(PROD);
+  }
+
+  @Test
+  void anEnvironmentSeveralOrgsShareIsAskedAboutNeverGuessed() {
+    Org uat =
+        org("3", "Acme UAT", Environment.SANDBOX, "https://acme--uat2.sandbox.my.salesforce.com");
+    assertThatThrownBy(() -> OrgResolver.resolve(List.of(PROD, SANDBOX, uat), "sandbox"))
+        .isInstanceOfSatisfying(
+            ScopienException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("ambiguous_org");
+              assertThat(e.getMessage()).contains("Acme Sandbox", "Acme UAT", "which one");
+            });
+  }
+
+  @Test
+  void aNameThatIsNoConnectedOrgIsNotAnsweredByAnotherOrgOfItsEnvironment() {
+    assertThatThrownBy(() -> OrgResolver.resolve(ORGS, "UAT Sandbox"))
+        .extracting(e -> ((ScopienException) e).code())
+        .isEqualTo("unknown_org");
+  }
+
+  @Test
   void findsByDomain() {
     assertThat(OrgResolver.resolve(ORGS, "acme--uat.sandbox.my.salesforce.com")).isEqualTo(SANDBOX);
     assertThat(OrgResolver.resolve(ORGS, "acme.my.salesforce.com")).isEqualTo(PROD);

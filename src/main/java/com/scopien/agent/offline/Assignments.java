@@ -25,8 +25,8 @@ final class Assignments {
       Pattern.compile(VERB + "(.+?)\\s+(?:to|=)\\s+(.+?)[.!]?$");
   private static final Pattern MARK =
       Pattern.compile(
-          "(?i)^(?:please\\s+)?(?:mark|move|flag)\\s+(?:the\\s+)?(.+?)\\s+(?:as|to)\\s+(.+?)"
-              + "[.!]?$");
+          "(?i)^(?:please\\s+)?(?:mark|move|flag|put)\\s+(?:the\\s+)?(.+?)\\s+(?:as|to|in|into)"
+              + "\\s+(?:the\\s+)?(.+?)(?:\\s+(?:stage|status))?[.!]?$");
 
   private Assignments() {}
 

@@ -164,7 +164,11 @@ final class DemoSchema {
                 "Waiting on someone else",
                 "Deferred"),
             text("Priority", "Priority", "picklist", "High", "Normal", "Low"),
+            text("TaskSubtype", "Task Subtype", "picklist", "Task", "Email", "Call"),
             text("ActivityDate", "Due Date", "date"),
+            reference("WhoId", "Name ID", "Contact"),
+            reference("WhatId", "Related To ID", "Account"),
+            text("Description", "Description", "textarea"),
             bool("IsClosed", "Closed")));
     all.add(
         object(

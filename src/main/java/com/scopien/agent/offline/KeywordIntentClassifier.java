@@ -74,11 +74,15 @@ final class KeywordIntentClassifier implements IntentClassifier {
           cue(Intent.CREATE, "\\b(create|add a|add an|new)\\b", 3),
           cue(
               Intent.UPDATE,
-              "^(please\\s+)?(update|change|set|modify|edit|mark|rename|move|bump"
+              "^(please\\s+)?(update|change|set|modify|edit|mark|rename|move|bump|put"
                   + "|raise|lower|increase|decrease|assign)\\b",
               6),
           cue(Intent.UPDATE, "\\b(set|change|update)\\b.*\\bto\\b", 2),
-          cue(Intent.GET, "^(please\\s+)?(get|open|fetch|pull up|look up|lookup)\\b", 4),
+          // "Open cases for Acme" lists open records: "open" before a plural is an adjective.
+          cue(
+              Intent.GET,
+              "^(please\\s+)?(get|open(?!\\s+(?:\\w+\\s+)?\\w+s\\b)|fetch|pull up|look up|lookup)\\b",
+              4),
           cue(Intent.GET, "\\b(details (of|for|on|about)|record for|info on)\\b", 4),
           cue(
               Intent.QUERY,

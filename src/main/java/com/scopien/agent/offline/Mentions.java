@@ -99,10 +99,90 @@ final class Mentions {
         best = better(best, new Found<>(name, s.start(), s.end()));
       }
     }
+    if (best != null && !isOrgName(v, text(u, best))) {
+      best = widenedToName(u, best);
+    }
     if (best == null) {
-      best = unknownOrg(u).orElse(null);
+      best = unknownOrg(u).or(() -> namedAfterOrg(u)).or(() -> orgWord(u, v)).orElse(null);
     }
     return Optional.ofNullable(best);
+  }
+
+  private static boolean isOrgName(Vocabulary v, String said) {
+    return v.orgNames().stream().anyMatch(n -> n.equalsIgnoreCase(said));
+  }
+
+  private static String text(Utterance u, Found<String> f) {
+    return u.originalText(f.start(), f.end());
+  }
+
+  /**
+   * "in UAT Sandbox": a capitalised word right before an environment word makes it part of an org's
+   * name, kept as said, so the lookup finds that org (or says there is none) instead of answering
+   * from whichever org is the sandbox.
+   */
+  private static Found<String> widenedToName(Utterance u, Found<String> env) {
+    String text = u.original();
+    int start = env.start();
+    if (start < 2 || text.charAt(start - 1) != ' ') {
+      return env;
+    }
+    int wordStart = text.lastIndexOf(' ', start - 2) + 1;
+    String word = text.substring(wordStart, start - 1);
+    boolean capitalised = !word.isEmpty() && Character.isUpperCase(word.charAt(0));
+    boolean sentenceStart = wordStart == 0 && !word.equals(word.toUpperCase(Locale.ROOT));
+    if (!capitalised || sentenceStart || !u.free(wordStart, start)) {
+      return env;
+    }
+    return new Found<>(text.substring(wordStart, env.end()), wordStart, env.end());
+  }
+
+  /** "use the org UAT", "the organization called Globex EU": a name right after "org". */
+  private static Optional<Found<String>> namedAfterOrg(Utterance u) {
+    java.util.regex.Matcher m = AFTER_ORG.matcher(u.original());
+    while (m.find()) {
+      if (u.free(m.start(), m.end())) {
+        return Optional.of(new Found<>(m.group(1).trim(), m.start(), m.end()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern AFTER_ORG =
+      java.util.regex.Pattern.compile(
+          "\\b(?:org|organi[sz]ation)\\s+(?:called\\s+|named\\s+)?"
+              + "([A-Z0-9][\\w.-]*(?:\\s+[A-Z0-9][\\w.-]*){0,2})");
+
+  /**
+   * A capitalised word of exactly one connected org's name ("UAT" of "Acme UAT"), as its short
+   * form; words several org names share ("Acme") say nothing.
+   */
+  private static Optional<Found<String>> orgWord(Utterance u, Vocabulary v) {
+    java.util.Map<String, Integer> uses = new java.util.HashMap<>();
+    for (String name : v.orgNames()) {
+      for (String word : name.toLowerCase(Locale.ROOT).split("\\s+")) {
+        uses.merge(word, 1, Integer::sum);
+      }
+    }
+    for (java.util.Map.Entry<String, Integer> e : uses.entrySet()) {
+      String word = e.getKey();
+      if (e.getValue() > 1 || word.length() < 2 || Environment.isWord(word)) {
+        continue;
+      }
+      for (Utterance.Span s : u.findPhrase(word)) {
+        if (Character.isUpperCase(u.original().charAt(s.start())) && s.start() > 0) {
+          return Optional.of(new Found<>(u.originalText(s.start(), s.end()), s.start(), s.end()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The environment words, which alone name no particular org. */
+  private static final class Environment {
+    static boolean isWord(String word) {
+      return ENVIRONMENTS.stream().anyMatch(e -> e[0].equals(word));
+    }
   }
 
   /**

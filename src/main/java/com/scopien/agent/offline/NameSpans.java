@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 
 /**
  * Proper names in the original text: a quoted string, or a run of capitalised words ("Acme Corp
- * Deal", "Jane Smith", "Globex") starting at a given position. Sentence-initial verbs and object
- * words are not names.
+ * Deal", "Jane Smith", "Globex", "Atlas Robotics - Enterprise Plan": a dash between capitalised
+ * words belongs to the name) starting at a given position. Sentence-initial verbs and object words
+ * are not names.
  */
 final class NameSpans {
   private static final Pattern QUOTED = Pattern.compile("[\"“']([^\"”']{1,80})[\"”']");
   private static final Pattern CAPITALISED =
       Pattern.compile(
-          "\\G\\s*((?:[A-Z0-9][\\w&.\\-']*|&)(?:\\s+(?:[A-Z0-9][\\w&.\\-']*|&|of|de|and))*)");
+          "\\G\\s*((?:[A-Z0-9][\\w&.\\-']*|&)"
+              + "(?:\\s+(?:[A-Z0-9][\\w&.\\-']*|&|of|de|and|[-–](?=\\s+[A-Z0-9])))*)");
   private static final Set<String> NOT_NAMES =
       Set.of(
           "Show",

@@ -15,7 +15,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.FinishReason;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +36,7 @@ public final class OfflineChatModel implements ChatModel {
   private final Clock clock;
   private final RequestInterpreter interpreter;
   private final Spelling spelling;
+  private final ResultReplies results;
 
   /**
    * @param vocabulary the schema words to understand; {@link Vocabulary#demo()} when no org can be
@@ -55,6 +55,7 @@ public final class OfflineChatModel implements ChatModel {
     this.clock = clock;
     this.interpreter = new RequestInterpreter(classifier);
     this.spelling = spelling;
+    this.results = new ResultReplies(vocabulary, spelling);
   }
 
   /**
@@ -108,7 +109,7 @@ public final class OfflineChatModel implements ChatModel {
     ChatMessage last = messages.get(messages.size() - 1);
     AiMessage answer;
     if (last instanceof ToolExecutionResultMessage) {
-      answer = AiMessage.from(ReplyWriter.write(trailingResults(messages)));
+      answer = results.answer(messages);
     } else if (last instanceof UserMessage user && user.hasSingleText()) {
       answer = answer(user.singleText(), messages, offered(request));
     } else {
@@ -125,11 +126,32 @@ public final class OfflineChatModel implements ChatModel {
   private AiMessage answer(String said, List<ChatMessage> messages, Set<String> offered) {
     Vocabulary v = vocabulary.get();
     String text = spelling.mend(said, v);
-    Optional<ToolCall> call =
-        FollowUps.apply(text, previousCall(messages), v)
-            .or(() -> interpreter.interpret(text, v, LocalDate.now(clock)));
-    if (call.isEmpty()) {
+    Recall recall = Recall.from(messages);
+    Optional<Decision> decision =
+        ChatterPosts.interpret(said)
+            .map(Decision::call)
+            .or(() -> Refusals.interpret(said))
+            .or(() -> Refusals.interpret(text))
+            .or(() -> ListFollowUps.apply(text, recall, v).map(Decision::call))
+            .or(() -> FollowUps.apply(text, previousCall(messages), v).map(Decision::call))
+            .or(() -> FieldQuestions.interpret(text, v, recall))
+            .or(() -> NamedRecords.lookup(text, v).map(l -> Decision.call(NamedRecords.call(l, 0))))
+            .or(() -> Activities.interpret(text, v, LocalDate.now(clock)).map(Decision::call))
+            .or(
+                () ->
+                    interpreter
+                        .interpret(text, v, LocalDate.now(clock), recall)
+                        .map(Decision::call));
+    if (decision.isEmpty()) {
       return AiMessage.from(ReplyWriter.HELP);
+    }
+    if (decision.get().call() == null) {
+      return AiMessage.from(decision.get().text());
+    }
+    Optional<ToolCall> call = Optional.of(decision.get().call());
+    Optional<String> unsure = Clarifications.unsure(text, call.get(), v);
+    if (unsure.isPresent()) {
+      return AiMessage.from(unsure.get());
     }
     if (!offered.contains(call.get().tool())) {
       return AiMessage.from(ReplyWriter.notAllowed(call.get().tool()));
@@ -148,17 +170,6 @@ public final class OfflineChatModel implements ChatModel {
     return tools == null
         ? Set.of()
         : tools.stream().map(ToolSpecification::name).collect(Collectors.toSet());
-  }
-
-  private static List<ToolExecutionResultMessage> trailingResults(List<ChatMessage> messages) {
-    List<ToolExecutionResultMessage> results = new ArrayList<>();
-    for (int i = messages.size() - 1; i >= 0; i--) {
-      if (!(messages.get(i) instanceof ToolExecutionResultMessage result)) {
-        break;
-      }
-      results.add(0, result);
-    }
-    return results;
   }
 
   /** The last tool call of an earlier turn, for follow-ups such as "now the sandbox". */

@@ -46,22 +46,23 @@ final class PicklistFilters {
         continue;
       }
       for (String value : field.picklist()) {
-        String phrase = value.toLowerCase(Locale.ROOT);
-        for (Utterance.Span s : u.findPhrase(phrase)) {
-          int[] label = labelNear(u, field, s);
-          if (COMMON.contains(phrase)
-              && label == null
-              && !beforeObject(u, phrase, s)
-              && !sourceNamed(u, field, s)) {
-            continue;
+        for (String phrase : phrases(value)) {
+          for (Utterance.Span s : u.findPhrase(phrase)) {
+            int[] label = labelNear(u, field, s);
+            if (COMMON.contains(phrase)
+                && label == null
+                && !beforeObject(u, phrase, s)
+                && !sourceNamed(u, field, s)) {
+              continue;
+            }
+            hits.add(
+                new Hit(
+                    field,
+                    value,
+                    s,
+                    label == null ? s.start() : label[0],
+                    label == null ? s.end() : label[1]));
           }
-          hits.add(
-              new Hit(
-                  field,
-                  value,
-                  s,
-                  label == null ? s.start() : label[0],
-                  label == null ? s.end() : label[1]));
         }
       }
     }
@@ -82,6 +83,23 @@ final class PicklistFilters {
                     ? new Filter(field, "=", values.get(0))
                     : new Filter(field, "in", values)));
     return filters;
+  }
+
+  /**
+   * How people say a value: in full, and for a value of two alternatives ("Negotiation/Review",
+   * "Proposal/Price Quote") either one alone.
+   */
+  static List<String> phrases(String value) {
+    String phrase = value.toLowerCase(Locale.ROOT);
+    List<String> all = new ArrayList<>(List.of(phrase));
+    if (phrase.contains("/")) {
+      for (String part : phrase.split("/")) {
+        if (part.trim().length() >= 4) {
+          all.add(part.trim());
+        }
+      }
+    }
+    return all;
   }
 
   /**

@@ -18,6 +18,10 @@ final class RelationFilters {
   private static final Pattern PARENT =
       Pattern.compile("\\b(at|for|from|of|with|in|under)\\s+(?:the\\s+)?(?:account\\s+)?");
 
+  /** "how many contacts does Acme Corporation have": the account that has them. */
+  private static final Pattern HAS =
+      Pattern.compile("\\b(?:does|do|did)\\s+(?:the\\s+)?(?:account\\s+)?");
+
   private RelationFilters() {}
 
   static List<Filter> extract(Utterance u, ObjectTerm object) {
@@ -46,6 +50,15 @@ final class RelationFilters {
     for (Utterance.Span s : u.find(PARENT)) {
       Optional<NameSpans.Name> name = NameSpans.at(u, s.end());
       if (name.isPresent()) {
+        u.use(s.start(), name.get().end());
+        filters.add(new Filter(parent.get(), "=", name.get().text()));
+        return filters;
+      }
+    }
+    for (Utterance.Span s : u.find(HAS)) {
+      Optional<NameSpans.Name> name = NameSpans.at(u, s.end());
+      if (name.isPresent()
+          && u.lower().substring(name.get().end()).matches("\\s+(have|has|own|hold)\\b.*")) {
         u.use(s.start(), name.get().end());
         filters.add(new Filter(parent.get(), "=", name.get().text()));
         break;

@@ -23,6 +23,11 @@ final class RequestInterpreter {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  private static final java.util.regex.Pattern PRONOUN =
+      java.util.regex.Pattern.compile(
+          "\\b(her|his|its|it|him|them|their|that one|this one"
+              + "|the (?:first|second|third|fourth|fifth|last) one)\\b");
+
   private final IntentClassifier classifier;
 
   RequestInterpreter(IntentClassifier classifier) {
@@ -30,6 +35,14 @@ final class RequestInterpreter {
   }
 
   Optional<ToolCall> interpret(String text, Vocabulary v, LocalDate today) {
+    return interpret(text, v, today, Recall.NONE);
+  }
+
+  /**
+   * @param recall what the conversation can refer back to, so that "set her status to ..." changes
+   *     the record in focus
+   */
+  Optional<ToolCall> interpret(String text, Vocabulary v, LocalDate today, Recall recall) {
     Utterance probe = new Utterance(text);
     Optional<Found<String>> org = Mentions.org(probe, v);
     org.ifPresent(o -> probe.use(o.start(), o.end()));
@@ -46,7 +59,7 @@ final class RequestInterpreter {
       if (candidate.getValue() <= 0) {
         break;
       }
-      Optional<ToolCall> call = build(candidate.getKey(), text, v, today);
+      Optional<ToolCall> call = build(candidate.getKey(), text, v, today, recall);
       if (call.isPresent()) {
         return call;
       }
@@ -55,7 +68,8 @@ final class RequestInterpreter {
   }
 
   /** The tool call for {@code intent}, or empty when the request lacks what that tool needs. */
-  private Optional<ToolCall> build(Intent intent, String text, Vocabulary v, LocalDate today) {
+  private Optional<ToolCall> build(
+      Intent intent, String text, Vocabulary v, LocalDate today, Recall recall) {
     Utterance u = new Utterance(text);
     Optional<Found<String>> org = Mentions.org(u, v);
     org.ifPresent(o -> u.use(o.start(), o.end()));
@@ -66,6 +80,14 @@ final class RequestInterpreter {
       u.use(objects.get(0).start(), objects.get(0).end());
     }
     ObjectTerm hinted = object != null ? object : Mentions.nameHint(u, v).orElse(null);
+    java.util.regex.Matcher pointing = PRONOUN.matcher(u.lower());
+    if (hinted == null && pointing.find()) {
+      hinted =
+          References.resolve(pointing.group(1), recall)
+              .or(recall::it)
+              .flatMap(r -> v.object(r.object()))
+              .orElse(null);
+    }
     switch (intent) {
       case QUERY, COUNT -> {
         if (object == null) {
@@ -94,7 +116,8 @@ final class RequestInterpreter {
         }
       }
       case GET -> {
-        if (object == null || !record(u, objects.get(0), args)) {
+        // "Open cases for Acme": an object said in the plural asks for a list, not one record.
+        if (object == null || saidInPlural(u, objects.get(0)) || !record(u, objects.get(0), args)) {
           return Optional.empty();
         }
         args.put("object", object.apiName());
@@ -112,7 +135,14 @@ final class RequestInterpreter {
           return Optional.empty();
         }
         args.put("object", change.get().object().apiName());
-        args.put("name", change.get().record());
+        String record = change.get().record();
+        Optional<Recall.Record> earlier =
+            References.isReference(record) ? References.resolve(record, recall) : Optional.empty();
+        if (earlier.isPresent() && change.get().object().apiName().equals(earlier.get().object())) {
+          args.put("id", earlier.get().id());
+        } else {
+          args.put("name", record);
+        }
         ObjectNode values = args.putObject("values");
         values.set(change.get().field().apiName(), JSON.valueToTree(change.get().value()));
       }
@@ -147,7 +177,7 @@ final class RequestInterpreter {
     return Optional.of(new ToolCall(intent.tool(), args));
   }
 
-  private static ArrayNode filters(Utterance u, ObjectTerm object) {
+  static ArrayNode filters(Utterance u, ObjectTerm object) {
     List<Filter> all = new ArrayList<>();
     all.addAll(DateFilters.extract(u, object));
     all.addAll(AmountFilters.extract(u, object));
@@ -155,6 +185,15 @@ final class RequestInterpreter {
     all.addAll(StateFilters.extract(u, object));
     all.addAll(RelationFilters.extract(u, object));
     return JSON.valueToTree(all);
+  }
+
+  private static boolean saidInPlural(Utterance u, Found<ObjectTerm> object) {
+    String said = u.lower().substring(object.start(), object.end());
+    String label = object.value().label().toLowerCase(java.util.Locale.ROOT);
+    String plural = object.value().plural();
+    return (plural != null && said.equals(plural.toLowerCase(java.util.Locale.ROOT)))
+        || said.equals(Vocabulary.plural(label))
+        || (said.endsWith("s") && !label.endsWith("s") && !said.equals(label));
   }
 
   /** "the Jane Roe contact": a name of several words that ends where the object is named. */
