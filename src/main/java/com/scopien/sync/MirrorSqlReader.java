@@ -254,7 +254,8 @@ final class MirrorSqlReader {
           if (g < 0) {
             return Optional.empty();
           }
-          expr = sql.ref(groups.get(g));
+          MirrorTable.Column c = groups.get(g);
+          expr = c.kind().textual() ? "LOWER(" + sql.ref(c) + ")" : sql.ref(c);
         }
         order.add(
             expr
@@ -298,7 +299,10 @@ final class MirrorSqlReader {
     boolean numeric = c.kind() == MirrorTable.Kind.NUMBER || c.kind() == MirrorTable.Kind.INTEGER;
     return switch (a.function()) {
       case COUNT -> "COUNT(" + col + ")";
-      case COUNT_DISTINCT -> "COUNT(DISTINCT " + col + ")";
+      case COUNT_DISTINCT ->
+          "COUNT(DISTINCT "
+              + (c.kind() == MirrorTable.Kind.TEXT ? "LOWER(" + col + ")" : col)
+              + ")";
       case SUM -> {
         if (!numeric) {
           throw new SoqlToSql.Untranslatable("SUM of " + c.kind());
