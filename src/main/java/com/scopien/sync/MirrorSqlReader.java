@@ -24,7 +24,6 @@ import java.util.Optional;
  * does not translate, a referenced parent not in the mirror. Thread-safe.
  */
 final class MirrorSqlReader {
-  private static final String LIVE = " WHERE t." + q(MirrorTable.DELETED) + " = FALSE";
 
   /** A page of rows as the query's SELECT wrote them, and how many records match in all. */
   record Result(List<Map<String, Object>> rows, long matched) {}
@@ -56,8 +55,7 @@ final class MirrorSqlReader {
       SoqlToSql sql = new SoqlToSql(table.get(), "t", ctx);
       query.paths().forEach(sql::column);
       String from = " FROM " + q(table.get().name()) + " t";
-      String where =
-          LIVE + (query.where() == null ? "" : " AND (" + sql.where(query.where()) + ")");
+      String where = query.where() == null ? "" : " WHERE " + sql.where(query.where());
       List<Object> params = new ArrayList<>(sql.params());
       if (query.count()) {
         return Optional.of(new Result(List.of(), count(from + where, params)));
@@ -84,12 +82,7 @@ final class MirrorSqlReader {
             .append('.')
             .append(q(MirrorTable.ID))
             .append(" = ")
-            .append(sql.ref(reference))
-            .append(" AND ")
-            .append(alias)
-            .append('.')
-            .append(q(MirrorTable.DELETED))
-            .append(" = FALSE");
+            .append(sql.ref(reference));
       }
       List<String> columns = new ArrayList<>();
       List<MirrorTable.Column> plain = new ArrayList<>();
@@ -234,8 +227,7 @@ final class MirrorSqlReader {
           return Optional.empty();
         }
       }
-      String where =
-          LIVE + (query.where() == null ? "" : " AND (" + sql.where(query.where()) + ")");
+      String where = query.where() == null ? "" : " WHERE " + sql.where(query.where());
       StringBuilder text =
           new StringBuilder("SELECT ")
               .append(String.join(", ", exprs))

@@ -13,9 +13,11 @@ import java.util.Optional;
 /**
  * One object's typed mirror table: its name and a column per synced field ({@code Id}, {@code
  * SystemModstamp} and {@code IsDeleted} are the fixed columns {@code sf_id}, {@code
- * system_modstamp} and {@code is_deleted}). Values go in and come out in the forms {@link
- * com.scopien.salesforce.SObjectRecord} holds, so an answer from the table reads like one from the
- * record's JSON. Immutable.
+ * system_modstamp} and {@code is_deleted}). The table holds the object's live records only: a
+ * deleted record's row is removed (its tombstone stays in {@code sync_records}), so {@code
+ * is_deleted} is false on every row; it is kept for SQL clients that expect it. Values go in and
+ * come out in the forms {@link com.scopien.salesforce.SObjectRecord} holds, so an answer from the
+ * table reads like one from the record's JSON. Immutable.
  */
 record MirrorTable(String orgId, String object, String name, List<Column> columns) {
   static final String ID = "sf_id";

@@ -48,11 +48,21 @@ final class MirrorTableWriter {
         (object, list) -> tables.find(orgId, object).ifPresent(t -> upsert(t, list, now)));
   }
 
+  /**
+   * Upserts the live rows and deletes the deleted ones: the table holds live records only (their
+   * tombstones stay in {@code sync_records}), so a count needs no filter and H2 answers it from the
+   * table's row count.
+   */
   void upsert(MirrorTable table, List<MirrorRow> rows, Instant now) {
     List<MirrorTable.Column> columns = table.fieldColumns();
     String sql = upsertSql(table, columns, tables.vendor());
     List<Object[]> params = new ArrayList<>(rows.size());
+    List<Object[]> gone = new ArrayList<>();
     for (MirrorRow r : rows) {
+      if (r.deleted()) {
+        gone.add(new Object[] {r.id()});
+        continue;
+      }
       Object[] p = new Object[4 + columns.size()];
       p[0] = r.id();
       p[1] = r.systemModstamp();
@@ -64,6 +74,7 @@ final class MirrorTableWriter {
       params.add(p);
     }
     jdbc.batch(sql, params);
+    jdbc.batch("DELETE FROM " + q(table.name()) + " WHERE " + q(MirrorTable.ID) + " = ?", gone);
   }
 
   private static String upsertSql(
@@ -129,20 +140,16 @@ final class MirrorTableWriter {
     upsert(table.get(), rows, now);
   }
 
-  /** Flags deleted in the table the rows {@code sync_records} holds as deleted. */
+  /** Deletes from the table the rows {@code sync_records} now holds as deleted. */
   void syncDeletions(String orgId, String object) {
     tables
         .find(orgId, object)
         .ifPresent(
             t ->
                 jdbc.update(
-                    "UPDATE "
+                    "DELETE FROM "
                         + q(t.name())
-                        + " SET "
-                        + q(MirrorTable.DELETED)
-                        + " = TRUE WHERE "
-                        + q(MirrorTable.DELETED)
-                        + " = FALSE AND "
+                        + " WHERE "
                         + q(MirrorTable.ID)
                         + " IN (SELECT record_id FROM sync_records WHERE org_id = ?"
                         + " AND object_name = ? AND is_deleted = TRUE)",
@@ -185,7 +192,9 @@ final class MirrorTableWriter {
                             }
                           }
                         }
-                        batch.add(row);
+                        if (!row.deleted()) {
+                          batch.add(row);
+                        }
                         if (batch.size() == BATCH) {
                           upsert(table, batch, now);
                           batch.clear();
