@@ -122,7 +122,7 @@ final class MirrorStore {
         "INSERT INTO sync_records (org_id, object_name, record_id, system_modstamp, is_deleted,"
             + " fields, scan_id, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         params);
-    tables.upsert(orgId, rows, now);
+    tables.write(orgId, rows, true, now);
   }
 
   /**
@@ -150,7 +150,7 @@ final class MirrorStore {
             + " pushed_at = NULL"
             + " WHERE org_id = ? AND object_name = ? AND record_id = ?",
         params);
-    tables.upsert(orgId, rows, now);
+    tables.write(orgId, rows, false, now);
   }
 
   /** Records that a full scan saw these unchanged rows, so reconciliation keeps them. */

@@ -35,8 +35,13 @@ final class MirrorTableWriter {
     this.tables = tables;
   }
 
-  /** Stores the rows (all of one object) as they now read, deleted ones flagged. */
-  void upsert(String orgId, List<MirrorRow> rows, Instant now) {
+  /**
+   * Stores the rows as they now read, deleted ones removed.
+   *
+   * @param fresh true when none of the rows is in the mirror yet (a scan's new records): they are
+   *     inserted, which costs H2 no lookup per row
+   */
+  void write(String orgId, List<MirrorRow> rows, boolean fresh, Instant now) {
     if (rows.isEmpty()) {
       return;
     }
@@ -45,7 +50,11 @@ final class MirrorTableWriter {
             .collect(
                 Collectors.groupingBy(MirrorRow::object, LinkedHashMap::new, Collectors.toList()));
     byObject.forEach(
-        (object, list) -> tables.find(orgId, object).ifPresent(t -> upsert(t, list, now)));
+        (object, list) -> tables.find(orgId, object).ifPresent(t -> write(t, list, fresh, now)));
+  }
+
+  void upsert(MirrorTable table, List<MirrorRow> rows, Instant now) {
+    write(table, rows, false, now);
   }
 
   /**
@@ -53,9 +62,9 @@ final class MirrorTableWriter {
    * tombstones stay in {@code sync_records}), so a count needs no filter and H2 answers it from the
    * table's row count.
    */
-  void upsert(MirrorTable table, List<MirrorRow> rows, Instant now) {
+  private void write(MirrorTable table, List<MirrorRow> rows, boolean fresh, Instant now) {
     List<MirrorTable.Column> columns = table.fieldColumns();
-    String sql = upsertSql(table, columns, tables.vendor());
+    String sql = upsertSql(table, columns, fresh ? null : tables.vendor());
     List<Object[]> params = new ArrayList<>(rows.size());
     List<Object[]> gone = new ArrayList<>();
     for (MirrorRow r : rows) {
@@ -77,6 +86,7 @@ final class MirrorTableWriter {
     jdbc.batch("DELETE FROM " + q(table.name()) + " WHERE " + q(MirrorTable.ID) + " = ?", gone);
   }
 
+  /** The upsert for the vendor; a plain INSERT when {@code vendor} is null. */
   private static String upsertSql(
       MirrorTable table, List<MirrorTable.Column> columns, Database.Vendor vendor) {
     List<String> names =
@@ -86,6 +96,9 @@ final class MirrorTableWriter {
     columns.forEach(c -> names.add(c.name()));
     String list = names.stream().map(MirrorTableSchema::q).collect(Collectors.joining(", "));
     String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
+    if (vendor == null) {
+      return "INSERT INTO " + q(table.name()) + " (" + list + ") VALUES (" + marks + ")";
+    }
     if (vendor == Database.Vendor.H2) {
       return "MERGE INTO "
           + q(table.name())

@@ -65,7 +65,10 @@ public final class MirrorBenchmark {
           new SyncFixture(db.jdbc(), SyncOptions.defaults().withApiBudgetShare(0.95))) {
         Org org = fixture.org(client);
         long started = System.nanoTime();
-        SyncRun run = fixture.syncAndWait(org, List.of("Lead", "Opportunity"), false);
+        SyncRun run =
+            fixture.sync.await(
+                fixture.sync.start(org.id(), List.of("Lead", "Opportunity"), false),
+                Duration.ofMinutes(30));
         System.out.printf(
             "Synced %,d records (Lead, Opportunity) in %.1f s: %s%n",
             run.progress().done(), (System.nanoTime() - started) / 1e9, run.status());
