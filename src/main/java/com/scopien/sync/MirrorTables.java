@@ -87,6 +87,17 @@ final class MirrorTables {
     if (plan.describe() == null || jdbc.isInTransaction()) {
       return;
     }
+    try {
+      reshape(orgId, plan, mapped);
+    } catch (ScopienException e) {
+      // The sync goes on: rows are written to the columns the metadata lists (those whose DDL
+      // succeeded), and a read naming a field without a column goes live. Another instance making
+      // the same table at the same moment ends here too; the next plan sees its table.
+      log.warn("Mirror table of {}: shape not updated: {}", plan.object(), e.getMessage());
+    }
+  }
+
+  private void reshape(String orgId, ObjectPlan plan, Map<String, String> mapped) {
     Database.Vendor v = vendor();
     List<MirrorTable.Column> wanted =
         MirrorTableSchema.columns(plan.describe(), plan.fields(), mapped);
