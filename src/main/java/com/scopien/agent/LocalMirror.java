@@ -42,6 +42,33 @@ public interface LocalMirror {
    */
   Optional<Answer> read(Org org, SoqlQuery query);
 
+  /**
+   * The rows of an aggregate query answered from the mirror.
+   *
+   * @param rows one per group (one in all without GROUP BY), keyed as Salesforce keys an
+   *     AggregateResult: each GROUP BY field as the query wrote it, each aggregate by its alias or
+   *     else {@code expr0}, {@code expr1}... in SELECT order; counts as whole numbers, sums and
+   *     averages as numbers (null over no rows), MIN/MAX of dates as Salesforce writes them
+   * @param asOf as {@link Answer#asOf()}
+   */
+  record AggregateAnswer(List<Map<String, Object>> rows, Instant asOf) {
+    public AggregateAnswer {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * The answer to an aggregate query ({@code COUNT}, {@code COUNT_DISTINCT}, {@code SUM}, {@code
+   * AVG}, {@code MIN}, {@code MAX} over fields of the queried object, with at most two GROUP BY
+   * fields, WHERE, ORDER BY on a GROUP BY field or an aggregate's alias, LIMIT, OFFSET) from the
+   * mirror of {@code org}, or empty when the mirror cannot answer it exactly or is not fresh (the
+   * caller then asks the org); never throws for a query it does not support. {@code SELECT COUNT()}
+   * is {@link #read}'s. The default answers nothing.
+   */
+  default Optional<AggregateAnswer> aggregate(Org org, SoqlQuery query) {
+    return Optional.empty();
+  }
+
   /** No mirror: every read goes live. */
   static LocalMirror none() {
     return (org, query) -> Optional.empty();

@@ -131,6 +131,7 @@ final class CreatePass {
           Instant now = clock.instant();
           creates.markCreated(q.seq(), id, now);
           creates.land(run.orgId, plan.object(), id, mirrored(plan, q.fields()), now);
+          stores.mirror().copyToTable(run.orgId, plan.object(), id, now);
           if (q.attempts() > 0) {
             stores
                 .errors()

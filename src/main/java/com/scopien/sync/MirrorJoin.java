@@ -38,8 +38,7 @@ final class MirrorJoin {
    * @param reference the key of the reference field in the scanned rows
    * @param fields the parent fields selected, as written
    */
-  private record Parent(
-      String name, String reference, String object, List<String> fields, Instant asOf) {}
+  record Parent(String name, String reference, String object, List<String> fields, Instant asOf) {}
 
   private final List<Parent> parents;
 
@@ -94,6 +93,11 @@ final class MirrorJoin {
               fresh.get().asOf()));
     }
     return Optional.of(new MirrorJoin(parents));
+  }
+
+  /** The relationships the SELECT reads, in order of first appearance. */
+  List<Parent> parents() {
+    return parents;
   }
 
   /** The query the scan runs: the plain fields selected and the reference fields. */

@@ -43,6 +43,8 @@ public final class MirrorReader implements LocalMirror {
   private final Duration window;
   private final MirrorFreshness realTime;
   private final Clock clock;
+  private final MirrorSqlReader sql;
+  private final boolean sqlReads;
 
   /** The describe of one object of an org; a client's cached describe costs no API call. */
   @FunctionalInterface
@@ -87,6 +89,17 @@ public final class MirrorReader implements LocalMirror {
       Duration window,
       MirrorFreshness realTime,
       Clock clock) {
+    this(jdbc, settings, describes, window, realTime, clock, true);
+  }
+
+  private MirrorReader(
+      Jdbc jdbc,
+      SyncSettingsService settings,
+      Describes describes,
+      Duration window,
+      MirrorFreshness realTime,
+      Clock clock,
+      boolean sqlReads) {
     if (window.isNegative()) {
       throw new IllegalArgumentException("window must not be negative");
     }
@@ -99,11 +112,22 @@ public final class MirrorReader implements LocalMirror {
     this.window = window;
     this.realTime = Objects.requireNonNull(realTime);
     this.clock = clock;
+    this.sql = new MirrorSqlReader(jdbc, new MirrorTables(jdbc, clock));
+    this.sqlReads = sqlReads;
   }
 
   /** This reader with {@code realTime} as its further freshness source (a live change stream). */
   public MirrorReader withRealTime(MirrorFreshness realTime) {
-    return new MirrorReader(jdbc, settings, describes, window, realTime, clock);
+    return new MirrorReader(jdbc, settings, describes, window, realTime, clock, sqlReads);
+  }
+
+  /**
+   * This reader answering in SQL over the typed mirror tables (the default), or, when false, by
+   * reading each row's JSON from {@code sync_records} into Java as before (kept to compare the two
+   * and as a way back). Aggregates are answered in SQL only.
+   */
+  public MirrorReader withSqlReads(boolean on) {
+    return new MirrorReader(jdbc, settings, describes, window, realTime, clock, on);
   }
 
   @Override
@@ -131,6 +155,23 @@ public final class MirrorReader implements LocalMirror {
         return Optional.empty();
       }
     }
+    Instant oldest = join.get().asOf().filter(t -> t.isBefore(asOf.get())).orElse(asOf.get());
+    if (sqlReads) {
+      Optional<MirrorSqlReader.Result> result =
+          sql.read(
+              org.id(),
+              cursor.object(),
+              query.get(),
+              join.get(),
+              new EvaluationContext(clock, clock.getZone()));
+      if (result.isEmpty()) {
+        log.debug(
+            "{} in org {}: not answerable in SQL from the mirror; going live",
+            soql.from(),
+            org.id());
+      }
+      return result.map(r -> new Answer(r.rows(), r.matched(), oldest));
+    }
     try {
       MirrorScan.Result result =
           scan.run(
@@ -138,7 +179,6 @@ public final class MirrorReader implements LocalMirror {
               cursor.object(),
               join.get().scanned(query.get()),
               new EvaluationContext(clock, clock.getZone()));
-      Instant oldest = join.get().asOf().filter(t -> t.isBefore(asOf.get())).orElse(asOf.get());
       return Optional.of(
           new Answer(
               join.get().rows(org.id(), query.get(), result.rows(), parents),
@@ -149,6 +189,22 @@ public final class MirrorReader implements LocalMirror {
           "{} in org {}: a field the query reads is not synced; going live", soql.from(), org.id());
       return Optional.empty();
     }
+  }
+
+  @Override
+  public Optional<AggregateAnswer> aggregate(Org org, SoqlQuery soql) {
+    if (window.isZero() || !soql.isAggregate() || soql.isCount()) {
+      return Optional.empty();
+    }
+    Map<String, SettingsStore.ObjectRow> rows = settings.store().objects(org.id());
+    Cursor cursor = cursors.all(org.id()).get(SyncDefaults.key(soql.from()));
+    Optional<Instant> asOf = fresh(org, cursor, rows);
+    if (asOf.isEmpty()) {
+      return Optional.empty();
+    }
+    return sql.aggregate(
+            org.id(), cursor.object(), soql, new EvaluationContext(clock, clock.getZone()))
+        .map(r -> new AggregateAnswer(r, asOf.get()));
   }
 
   private Optional<Instant> fresh(

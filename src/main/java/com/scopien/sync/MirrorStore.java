@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * The local mirror: one row per (org, object, Id), written in batches. Callers group a page's
- * writes and its cursor in one transaction (see {@link Jdbc#inTransaction}).
+ * writes and its cursor in one transaction (see {@link Jdbc#inTransaction}). Every write of a
+ * record's values or deletion also goes to the object's typed table ({@link MirrorTableWriter}) in
+ * that same transaction, so the two never disagree.
  */
 final class MirrorStore {
   /** Bound on the ids of one {@code IN} list, well under every driver's parameter limit. */
@@ -53,10 +55,12 @@ final class MirrorStore {
 
   private final Jdbc jdbc;
   private final JsonCodec json;
+  private final MirrorTableWriter tables;
 
-  MirrorStore(Jdbc jdbc, JsonCodec json) {
+  MirrorStore(Jdbc jdbc, JsonCodec json, MirrorTableWriter tables) {
     this.jdbc = jdbc;
     this.json = json;
+    this.tables = tables;
   }
 
   /** The mirror's state of the given ids of one object; absent ids are not in the mirror. */
@@ -118,6 +122,7 @@ final class MirrorStore {
         "INSERT INTO sync_records (org_id, object_name, record_id, system_modstamp, is_deleted,"
             + " fields, scan_id, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         params);
+    tables.write(orgId, rows, true, now);
   }
 
   /**
@@ -145,6 +150,7 @@ final class MirrorStore {
             + " pushed_at = NULL"
             + " WHERE org_id = ? AND object_name = ? AND record_id = ?",
         params);
+    tables.write(orgId, rows, false, now);
   }
 
   /** Records that a full scan saw these unchanged rows, so reconciliation keeps them. */
@@ -161,13 +167,19 @@ final class MirrorStore {
 
   /** Marks deleted every live row of the object that the scan did not see; returns how many. */
   int deleteUnseen(String orgId, String object, String scanId, Instant now) {
-    return jdbc.update(
-        "UPDATE sync_records SET is_deleted = TRUE, synced_at = ? WHERE org_id = ?"
-            + " AND object_name = ? AND is_deleted = FALSE AND (scan_id IS NULL OR scan_id <> ?)",
-        now,
-        orgId,
-        object,
-        scanId);
+    int n =
+        jdbc.update(
+            "UPDATE sync_records SET is_deleted = TRUE, synced_at = ? WHERE org_id = ?"
+                + " AND object_name = ? AND is_deleted = FALSE"
+                + " AND (scan_id IS NULL OR scan_id <> ?)",
+            now,
+            orgId,
+            object,
+            scanId);
+    if (n > 0) {
+      tables.syncDeletions(orgId, object);
+    }
+    return n;
   }
 
   /** Live (not deleted) rows per object. */
@@ -328,5 +340,11 @@ final class MirrorStore {
         orgId,
         object,
         id);
+    tables.refresh(orgId, object, List.of(id), changedAt == null ? Instant.now() : changedAt);
+  }
+
+  /** Copies a record written to {@code sync_records} by another store into its typed table. */
+  void copyToTable(String orgId, String object, String id, Instant now) {
+    tables.refresh(orgId, object, List.of(id), now);
   }
 }

@@ -303,6 +303,9 @@ final class ObjectSync {
           stores.runs().finishObject(run.runId, plan.object(), "succeeded", null);
           stores.errors().resolveObject(run.orgId, plan.object(), "Synced successfully");
         });
+    if (scanning) {
+      stores.tables().index(run.orgId, plan.object());
+    }
   }
 
   /** The query of a pass: keyset from the cursor, with the lookback when incremental. */

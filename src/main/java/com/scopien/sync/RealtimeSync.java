@@ -75,7 +75,8 @@ public final class RealtimeSync implements AutoCloseable, MirrorFreshness {
     this.pollEvery = pollEvery;
     this.checkEvery = checkEvery;
     this.stores = SyncStores.over(jdbc, new JsonCodec(), clock);
-    this.planner = new SyncPlanner(settings, stores.errors(), options.fieldSecurity(), clock);
+    this.planner =
+        new SyncPlanner(settings, stores.errors(), options.fieldSecurity(), stores.tables(), clock);
     this.replay = new ReplayStore(jdbc);
     this.applier =
         new ChangeApplier(

@@ -31,13 +31,19 @@ final class SyncPlanner {
   private final SyncSettingsService settings;
   private final SyncErrorLog errors;
   private final FieldSecurity security;
+  private final MirrorTables tables;
   private final Clock clock;
 
   SyncPlanner(
-      SyncSettingsService settings, SyncErrorLog errors, FieldSecurity security, Clock clock) {
+      SyncSettingsService settings,
+      SyncErrorLog errors,
+      FieldSecurity security,
+      MirrorTables tables,
+      Clock clock) {
     this.settings = settings;
     this.errors = errors;
     this.security = security;
+    this.tables = tables;
     this.clock = clock;
   }
 
@@ -80,7 +86,10 @@ final class SyncPlanner {
     return result;
   }
 
-  /** The fields to read of one object, checking its mappings and chosen fields. */
+  /**
+   * The fields to read of one object, checking its mappings and chosen fields; the object's typed
+   * mirror table is brought to them (named by the active mappings) before the plan is used.
+   */
   ObjectPlan plan(String orgId, String runId, SalesforceClient client, String object) {
     ObjectDescribe describe = client.describe(object);
     if (describe.field("Id").isEmpty() || describe.field("SystemModstamp").isEmpty()) {
@@ -105,11 +114,13 @@ final class SyncPlanner {
         present(orgId, runId, describe, chosen, "chosen field").ifPresent(fields::add);
       }
     }
+    Map<String, String> mapped = new LinkedHashMap<>();
     for (FieldMapping m : settings.store().mappings(orgId)) {
       if (!m.object().equalsIgnoreCase(describe.name())) {
         continue;
       }
       Optional<String> field = present(orgId, runId, describe, m.salesforceField(), "mapping");
+      field.ifPresent(f -> mapped.put(f.toLowerCase(Locale.ROOT), m.scopienField()));
       FieldMapping.Status status =
           field.isPresent() ? FieldMapping.Status.ACTIVE : FieldMapping.Status.NEEDS_ATTENTION;
       if (status != m.status()) {
@@ -120,14 +131,17 @@ final class SyncPlanner {
       field.ifPresent(fields::add);
     }
     SyncSettings org = settings.settings(orgId);
-    return new ObjectPlan(
-        describe.name(),
-        List.copyOf(fields),
-        softDeletes,
-        policyOf(row, org),
-        org.inbound(),
-        org.outbound(),
-        describe);
+    ObjectPlan plan =
+        new ObjectPlan(
+            describe.name(),
+            List.copyOf(fields),
+            softDeletes,
+            policyOf(row, org),
+            org.inbound(),
+            org.outbound(),
+            describe);
+    tables.ensure(orgId, plan, mapped);
+    return plan;
   }
 
   /**

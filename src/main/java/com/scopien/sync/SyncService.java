@@ -61,7 +61,8 @@ public final class SyncService implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.stores = SyncStores.over(jdbc, new JsonCodec(), clock);
-    this.planner = new SyncPlanner(settings, stores.errors(), options.fieldSecurity(), clock);
+    this.planner =
+        new SyncPlanner(settings, stores.errors(), options.fieldSecurity(), stores.tables(), clock);
     ApiBudget budget = new ApiBudget(options.apiBudgetShare());
     ConflictHandler conflicts = new ConflictHandler(stores, clock);
     this.creates = new PendingCreateStore(jdbc, new JsonCodec());

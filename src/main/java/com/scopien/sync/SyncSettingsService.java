@@ -47,7 +47,8 @@ public final class SyncSettingsService {
     this.clock = clock;
     JsonCodec json = new JsonCodec();
     this.store = new SettingsStore(jdbc, json);
-    this.mirror = new MirrorStore(jdbc, json);
+    this.mirror =
+        new MirrorStore(jdbc, json, new MirrorTableWriter(jdbc, new MirrorTables(jdbc, clock)));
     this.cursors = new CursorStore(jdbc);
     this.errors = new SyncErrorLog(jdbc, clock);
   }

@@ -77,7 +77,7 @@ final class FakeSalesforceClient implements SalesforceClient {
     list.add(field("Id", "id"));
     list.add(field("IsDeleted", "boolean"));
     for (String f : fields) {
-      list.add(field(f, "string"));
+      list.add(field(f, typeOf(f)));
     }
     list.add(field("SystemModstamp", "datetime"));
     list.add(field("BillingAddress", "address"));
@@ -362,6 +362,11 @@ final class FakeSalesforceClient implements SalesforceClient {
 
   private static RowAccessor accessor(Map<String, Object> row) {
     return path -> row.get(path);
+  }
+
+  /** Money fields are typed as Salesforce types them; the rest are text. */
+  private static String typeOf(String field) {
+    return Set.of("Amount", "AnnualRevenue").contains(field) ? "currency" : "string";
   }
 
   private static String nameField(String object) {
