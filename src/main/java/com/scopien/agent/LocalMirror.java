@@ -42,6 +42,17 @@ public interface LocalMirror {
    */
   Optional<Answer> read(Org org, SoqlQuery query);
 
+  /**
+   * The answer to an aggregate query ({@code SUM(Amount) total ... GROUP BY StageName}) computed in
+   * the mirror's store, or empty when it cannot compute it there (the default: aggregates are then
+   * answered live). Rows are keyed by the aliases the query gives its group fields and aggregates;
+   * {@code matched} is the number of groups. An implementation must never load the object's rows
+   * into memory to aggregate them, and answers only when the object is fresh, as for {@link #read}.
+   */
+  default Optional<Answer> aggregate(Org org, SoqlQuery query) {
+    return Optional.empty();
+  }
+
   /** No mirror: every read goes live. */
   static LocalMirror none() {
     return (org, query) -> Optional.empty();
