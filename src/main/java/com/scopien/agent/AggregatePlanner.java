@@ -165,9 +165,17 @@ final class AggregatePlanner {
       }
       groups.add(
           new AggregatePlan.Group(
-              field.path(), describe, QueryPlanner.heading(path, describe), "g" + groups.size()));
+              field.path(), describe, heading(field.path(), describe), "g" + groups.size()));
     }
     return groups;
+  }
+
+  /** A parent's name is headed by the relationship alone: "Owner", "Account". */
+  private static String heading(String path, FieldDescribe field) {
+    if (path.endsWith(".Name") && path.indexOf('.') == path.lastIndexOf('.')) {
+      return path.substring(0, path.indexOf('.')).replace("__r", "").replace('_', ' ');
+    }
+    return QueryPlanner.heading(path, field);
   }
 
   /**

@@ -137,8 +137,7 @@ class TotalsUnderstandingTest {
         Arguments.of("How many open cases are there?", "Case"),
         Arguments.of("How many leads do we have?", "Lead"),
         Arguments.of("Total number of accounts in technology", "Account"),
-        Arguments.of("How many accounts are in the technology industry?", "Account"),
-        Arguments.of("How many contacts does Acme Corporation have?", "Contact"));
+        Arguments.of("How many accounts are in the technology industry?", "Account"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -148,6 +147,24 @@ class TotalsUnderstandingTest {
       ToolCall call = interpreter.interpret(request, v, TODAY).orElseThrow();
       assertThat(call.tool()).as(request).isEqualTo("count_records");
       assertThat(call.arguments().path("object").asText()).isEqualTo(object);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCountOfWhatACompanyHasFiltersOnTheCompany() throws Exception {
+    for (RequestInterpreter interpreter : List.of(keywords, combined)) {
+      assertCall(
+          interpreter,
+          "How many contacts does Acme Corporation have?",
+          "count_records",
+          "{\"object\":\"Contact\",\"filters\":[{\"field\":\"Account.Name\",\"op\":\"=\","
+              + "\"value\":\"Acme Corporation\"}]}");
+      assertCall(
+          interpreter,
+          "How many accounts are in the technology industry?",
+          "count_records",
+          "{\"object\":\"Account\",\"filters\":[{\"field\":\"Industry\",\"op\":\"=\","
+              + "\"value\":\"Technology\"}]}");
     }
   }
 
