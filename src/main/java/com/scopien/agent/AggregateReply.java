@@ -33,7 +33,8 @@ final class AggregateReply {
       }
     } else {
       out.append(plan.function() == AggregatePlan.Function.COUNT ? "the number" : measure(plan));
-      out.append(" of ").append(described).append(" by ").append(groupWords(plan));
+      out.append(" of ").append(described).append(described.contains(" where ") ? ", by " : " by ");
+      out.append(groupWords(plan));
       out.append(", ").append(orderWords(plan)).append(": **").append(total).append("** in all.");
     }
     out.append("\n\n").append(table(plan, result, total));
@@ -134,9 +135,11 @@ final class AggregateReply {
     for (int i = 0; i < plan.groups().size(); i++) {
       table.append(i == 0 ? " **" + totalWord(plan) + "** |" : "  |");
     }
-    table.append(" **").append(RecordTable.count(result.total().records())).append("** |");
+    String bold = plan.grouped() ? "**" : "";
+    table.append(' ').append(bold).append(RecordTable.count(result.total().records()));
+    table.append(bold).append(" |");
     if (!counting) {
-      table.append(" **").append(total).append("** |");
+      table.append(' ').append(bold).append(total).append(bold).append(" |");
     }
     return table.toString();
   }

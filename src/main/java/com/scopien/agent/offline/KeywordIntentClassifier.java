@@ -86,8 +86,8 @@ final class KeywordIntentClassifier implements IntentClassifier {
           cue(Intent.AGGREGATE, "^[a-z ]+\\bby\\s+[a-z]+( [a-z]+)?\\s+and\\s+[a-z]+$", 4),
           cue(
               Intent.AGGREGATE,
-              "\\b(largest|biggest|highest|smallest|lowest)\\s+(\\w+\\s+)?(amount|value|revenue"
-                  + "|score|deal size|budget)\\b",
+              "\\b(largest|biggest|highest|smallest|lowest|earliest|latest)\\s+(\\w+\\s+)?(amount|value|revenue"
+                  + "|score|deal size|budget|date)\\b",
               6),
           cue(Intent.CREATE, "^(please\\s+)?(create|add|new|make|insert|register|log|enter)\\b", 6),
           cue(Intent.CREATE, "\\b(create|add a|add an|new)\\b", 3),

@@ -115,6 +115,10 @@ class TotalsUnderstandingTest {
             "cases by status and priority",
             "{\"object\":\"Case\",\"function\":\"count\",\"groupBy\":[\"Status\",\"Priority\"]}"),
         Arguments.of(
+            "earliest close date of open opportunities",
+            "{\"object\":\"Opportunity\",\"function\":\"min\",\"field\":\"CloseDate\","
+                + "\"filters\":[{\"field\":\"IsClosed\",\"op\":\"=\",\"value\":false}]}"),
+        Arguments.of(
             "average annual revenue of accounts in the technology industry",
             "{\"object\":\"Account\",\"function\":\"avg\",\"field\":\"AnnualRevenue\","
                 + "\"filters\":[{\"field\":\"Industry\",\"op\":\"=\",\"value\":\"Technology\"}]}"));
@@ -172,7 +176,8 @@ class TotalsUnderstandingTest {
     return Stream.of(
         Arguments.of("Show the 10 largest opportunities"),
         Arguments.of("Top 5 accounts by annual revenue"),
-        Arguments.of("Show opportunities sorted by amount"));
+        Arguments.of("Show opportunities sorted by amount"),
+        Arguments.of("Show the 10 latest leads"));
   }
 
   @ParameterizedTest(name = "{0}")
