@@ -108,7 +108,9 @@ record AggregatePlan(
     if (function != Function.COUNT) {
       values.add(new SelectItem.Aggregate(function.soql, field.path(), VALUE));
     }
-    values.add(new SelectItem.Aggregate(SelectItem.AggregateFunction.COUNT, "Id", RECORDS));
+    // An average is over the records that have a value, so that is the count shown beside it.
+    String counted = function == Function.AVG ? field.path() : "Id";
+    values.add(new SelectItem.Aggregate(SelectItem.AggregateFunction.COUNT, counted, RECORDS));
     return values;
   }
 

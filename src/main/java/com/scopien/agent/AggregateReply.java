@@ -29,7 +29,13 @@ final class AggregateReply {
       } else {
         out.append(measure(plan)).append(" of ").append(described).append(" is **");
         out.append(total).append("**, over ").append(RecordTable.count(result.total().records()));
-        out.append(' ').append(plural).append('.');
+        out.append(' ').append(plural);
+        if (plan.function() == AggregatePlan.Function.AVG) {
+          String label = plan.field().field().label().toLowerCase(Locale.ROOT);
+          out.append(" with ").append("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ");
+          out.append(label);
+        }
+        out.append('.');
       }
     } else {
       out.append(plan.function() == AggregatePlan.Function.COUNT ? "the number" : measure(plan));

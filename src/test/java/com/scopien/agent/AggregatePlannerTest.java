@@ -76,6 +76,9 @@ class AggregatePlannerTest {
                 + "\"orderBy\":[{\"field\":\"value\",\"direction\":\"asc\"}],\"limit\":3}",
             null);
     assertThat(byValue.order()).isEqualTo(new AggregatePlan.Order(null, false));
+    assertThat(Soql.print(byValue.total()))
+        .as("an average counts the records it is taken over: those with an amount")
+        .isEqualTo("SELECT AVG(Amount) total, COUNT(Amount) records FROM Opportunity");
     assertThat(byValue.limit()).isEqualTo(3);
 
     AggregatePlan byStage =

@@ -93,6 +93,17 @@ class AggregateToolIT {
             "the average amount of won opportunities is **"
                 + number("SELECT AVG(Amount) a FROM Opportunity WHERE IsWon = true", "a")
                 + "**")
+        .contains(
+            "over "
+                + RecordTable.count(
+                    ((Number)
+                            production
+                                .query("SELECT COUNT(Amount) n FROM Opportunity WHERE IsWon = true")
+                                .records()
+                                .get(0)
+                                .get("n"))
+                        .longValue())
+                + " opportunities with an amount.")
         .doesNotContain("IsWon");
 
     ChatReply largest =
