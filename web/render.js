@@ -2,6 +2,7 @@
 // record, goes in through textContent or a checked attribute; nothing is ever parsed as HTML.
 
 import { parseBlocks } from './markdown.js';
+import { barChart, breakdownData } from './chart.js';
 
 const STATUS_TEXT = {
   running: 'running…',
@@ -206,6 +207,10 @@ export function messageItem(entry) {
   const body = el('div', { class: 'message-body' });
   if (role === 'assistant') {
     body.append(renderMarkdown(entry.text));
+    const breakdown = breakdownData(entry.text, entry.toolCalls);
+    if (breakdown) {
+      body.append(barChart(breakdown));
+    }
   } else {
     body.append(el('p', {}, String(entry.text ?? '')));
   }

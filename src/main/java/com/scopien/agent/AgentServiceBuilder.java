@@ -180,12 +180,14 @@ public final class AgentServiceBuilder {
     ReadTools reads = new ReadTools(guard, finder, recordReads, visible);
     WriteTools writes =
         new WriteTools(guard, finder, writer, pending, confirmWrites, visible, clock);
+    AggregateTool aggregate = new AggregateTool(guard, recordReads, visible);
     OrgTools orgTools = new OrgTools(clock);
     DescribeTool describe = new DescribeTool(guard);
     SyncToolAdapter syncTools = new SyncToolAdapter(sync, guard);
     Map<String, ToolExecutor> executors = new HashMap<>();
     executors.put("query_records", reads::query);
     executors.put("count_records", reads::count);
+    executors.put("aggregate_records", aggregate::aggregate);
     executors.put("get_record", reads::get);
     executors.put("create_record", writes::create);
     executors.put("update_record", writes::update);

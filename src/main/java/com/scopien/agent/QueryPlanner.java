@@ -139,7 +139,7 @@ final class QueryPlanner {
   }
 
   /** The column's heading: the field's label, after its relationship unless the label names it. */
-  private static String heading(String path, FieldDescribe field) {
+  static String heading(String path, FieldDescribe field) {
     int dot = path.lastIndexOf('.');
     if (dot < 0) {
       return field.label();

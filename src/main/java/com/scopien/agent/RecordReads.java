@@ -48,6 +48,29 @@ final class RecordReads {
     return new Page(page.records(), query.isCount() ? page.totalSize() : -1, Source.LIVE);
   }
 
+  /**
+   * The rows of an aggregate query: from the mirror when it can compute them in its store and is
+   * fresh, else live. {@code matched} is the number of rows (groups).
+   */
+  Page aggregate(ToolContext ctx, SoqlQuery query) {
+    Optional<Page> local =
+        mirror
+            .aggregate(ctx.org(), query)
+            .map(
+                answer ->
+                    new Page(
+                        answer.rows().stream()
+                            .map(r -> new SObjectRecord("AggregateResult", r))
+                            .toList(),
+                        answer.rows().size(),
+                        new Source(answer.asOf())));
+    if (local.isPresent()) {
+      return local.get();
+    }
+    QueryPage page = ctx.client().query(Soql.print(query));
+    return new Page(page.records(), page.records().size(), Source.LIVE);
+  }
+
   /** The mirror's answer alone, or empty when it cannot give one (nothing is read live). */
   Optional<Page> fromMirror(ToolContext ctx, SoqlQuery query) {
     return mirror

@@ -23,6 +23,7 @@ final class ToolCatalogue {
       List.of(
           "query_records",
           "count_records",
+          "aggregate_records",
           "get_record",
           "create_record",
           "update_record",

@@ -31,6 +31,7 @@ final class SlackActivity {
         switch (tool) {
           case "query_records" -> "Looking up " + records(object);
           case "count_records" -> "Counting " + records(object);
+          case "aggregate_records" -> "Adding up " + records(object);
           case "get_record" -> "Fetching " + (object == null ? "a record" : "a " + object);
           case "create_record" -> "Preparing a new " + (object == null ? "record" : object);
           case "update_record" -> "Preparing a change to " + (object == null ? "a record" : object);

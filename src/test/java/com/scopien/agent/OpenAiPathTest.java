@@ -65,7 +65,7 @@ class OpenAiPathTest {
         .extracting(ChatReply.ToolCallRecord::status)
         .containsExactly("error", "error", "ok");
     assertThat(received).hasSize(4);
-    assertThat(received.get(0).path("tools")).hasSize(12);
+    assertThat(received.get(0).path("tools")).hasSize(13);
     assertThat(received.get(0).path("messages").get(0).path("content").asText())
         .contains("You are Scopien");
     assertThat(toolResult(received.get(1))).contains("not a valid JSON object");

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -193,6 +194,43 @@ class LocalOrgQueryTest {
 
     JsonNode aliased = api.query("SELECT COUNT(Id) n FROM Lead").json();
     assertThat(aliased.get("records").get(0).get("n").asInt()).isEqualTo(18_287);
+  }
+
+  @Test
+  void aliasedGroupsSumsAveragesAndExtremesAsAggregateRecordsAsksForThem() {
+    JsonNode grouped =
+        api.query(
+                "SELECT StageName g0, Owner.Name g1, SUM(Amount) total, COUNT(Id) records"
+                    + " FROM Opportunity WHERE IsClosed = true GROUP BY StageName, Owner.Name"
+                    + " ORDER BY StageName, Owner.Name LIMIT 2001")
+            .json();
+    double sum = 0;
+    int records = 0;
+    String previous = "";
+    for (JsonNode row : grouped.get("records")) {
+      assertThat(row.get("g0").asText()).startsWith("Closed");
+      assertThat(row.get("g1").asText()).isNotBlank();
+      assertThat(row.get("g0").asText() + "/" + row.get("g1").asText())
+          .isGreaterThanOrEqualTo(previous);
+      previous = row.get("g0").asText() + "/" + row.get("g1").asText();
+      sum += row.get("total").asDouble();
+      records += row.get("records").asInt();
+    }
+    JsonNode total =
+        api.query(
+                "SELECT SUM(Amount) total, AVG(Amount) a, MIN(CloseDate) earliest, COUNT(Id) records,"
+                    + " COUNT(Amount) amounts"
+                    + " FROM Opportunity WHERE IsClosed = true")
+            .json()
+            .get("records")
+            .get(0);
+    assertThat(sum).isEqualTo(total.get("total").asDouble());
+    assertThat(records).isEqualTo(total.get("records").asInt());
+    assertThat(total.get("a").asDouble())
+        .as("an average leaves out records without an amount")
+        .isCloseTo(sum / total.get("amounts").asInt(), Offset.offset(0.01));
+    assertThat(total.get("amounts").asInt()).isLessThan(records);
+    assertThat(total.get("earliest").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
   }
 
   @Test

@@ -30,7 +30,8 @@ class ChatPanelFilesTest {
           "dom.js",
           "sync.js",
           "monitoring.js",
-          "conflicts.js");
+          "conflicts.js",
+          "chart.js");
   private static final Pattern IMPORT = Pattern.compile("from\\s+'([^']+)'");
 
   private final WebServerFixture server = new WebServerFixture();

@@ -4,6 +4,7 @@ package com.scopien.agent.offline;
 enum Intent {
   QUERY("query_records"),
   COUNT("count_records"),
+  AGGREGATE("aggregate_records"),
   GET("get_record"),
   CREATE("create_record"),
   UPDATE("update_record"),

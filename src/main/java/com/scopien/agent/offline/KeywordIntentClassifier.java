@@ -70,6 +70,25 @@ final class KeywordIntentClassifier implements IntentClassifier {
           cue(Intent.DESCRIBE, "\\bfields\\b", 2),
           cue(Intent.COUNT, "\\b(how many|count|number of|total number|how much|tally)\\b", 6),
           cue(Intent.COUNT, "\\b(how (big|large|long) (is|are)|size of)\\b", 5),
+          cue(Intent.AGGREGATE, "\\b(sum|average|avg|mean|totals?)\\b(?!\\s+(number|count)\\b)", 7),
+          cue(
+              Intent.AGGREGATE,
+              "\\b(broken down|break(ing)? (it |them )?down|breakdown|grouped by|split by|for each"
+                  + "|per)\\b",
+              7),
+          cue(Intent.AGGREGATE, "\\b(how many|count|number of)\\b.*\\bby\\s+[a-z]", 7),
+          cue(
+              Intent.AGGREGATE,
+              "^(what('s| is| was)|which is|tell me)\\s+(the|our)\\s+(largest|biggest|highest"
+                  + "|smallest|lowest|maximum|minimum|max|min|earliest|latest)\\b",
+              8),
+          cue(Intent.AGGREGATE, "\\b(maximum|minimum)\\b", 5),
+          cue(Intent.AGGREGATE, "^[a-z ]+\\bby\\s+[a-z]+( [a-z]+)?\\s+and\\s+[a-z]+$", 4),
+          cue(
+              Intent.AGGREGATE,
+              "\\b(largest|biggest|highest|smallest|lowest|earliest|latest)\\s+(\\w+\\s+)?(amount|value|revenue"
+                  + "|score|deal size|budget|date)\\b",
+              6),
           cue(Intent.CREATE, "^(please\\s+)?(create|add|new|make|insert|register|log|enter)\\b", 6),
           cue(Intent.CREATE, "\\b(create|add a|add an|new)\\b", 3),
           cue(

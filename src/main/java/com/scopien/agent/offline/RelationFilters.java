@@ -22,6 +22,8 @@ final class RelationFilters {
   private static final Pattern HAS =
       Pattern.compile("\\b(?:does|do|did)\\s+(?:the\\s+)?(?:account\\s+)?");
 
+  private static final Pattern HAVE = Pattern.compile("^\\s+(?:have|has|own|hold)\\b");
+
   private RelationFilters() {}
 
   static List<Filter> extract(Utterance u, ObjectTerm object) {
@@ -47,21 +49,21 @@ final class RelationFilters {
     if (parent.isEmpty()) {
       return filters;
     }
+    // "how many contacts does Acme Corporation have?": the account named before "have".
+    for (Utterance.Span s : u.find(HAS)) {
+      Optional<NameSpans.Name> name = NameSpans.at(u, s.end());
+      if (name.isPresent() && HAVE.matcher(u.lower().substring(name.get().end())).find()) {
+        u.use(s.start(), name.get().end());
+        filters.add(new Filter(parent.get(), "=", name.get().text()));
+        return filters;
+      }
+    }
     for (Utterance.Span s : u.find(PARENT)) {
       Optional<NameSpans.Name> name = NameSpans.at(u, s.end());
       if (name.isPresent()) {
         u.use(s.start(), name.get().end());
         filters.add(new Filter(parent.get(), "=", name.get().text()));
         return filters;
-      }
-    }
-    for (Utterance.Span s : u.find(HAS)) {
-      Optional<NameSpans.Name> name = NameSpans.at(u, s.end());
-      if (name.isPresent()
-          && u.lower().substring(name.get().end()).matches("\\s+(have|has|own|hold)\\b.*")) {
-        u.use(s.start(), name.get().end());
-        filters.add(new Filter(parent.get(), "=", name.get().text()));
-        break;
       }
     }
     return filters;

@@ -115,6 +115,30 @@ final class RequestInterpreter {
           }
         }
       }
+      case AGGREGATE -> {
+        if (object == null) {
+          return Optional.empty();
+        }
+        ArrayNode filters = filters(u, object);
+        Optional<Totals.Ask> ask = Totals.extract(u, object);
+        if (ask.isEmpty()
+            || (ask.get().function().equals("count") && ask.get().groupBy().isEmpty())) {
+          // A plain "how many" is count_records' to answer.
+          return Optional.empty();
+        }
+        args.put("object", object.apiName());
+        args.put("function", ask.get().function());
+        if (ask.get().field() != null) {
+          args.put("field", ask.get().field());
+        }
+        if (!filters.isEmpty()) {
+          args.set("filters", filters);
+        }
+        if (!ask.get().groupBy().isEmpty()) {
+          ArrayNode groupBy = args.putArray("groupBy");
+          ask.get().groupBy().forEach(groupBy::add);
+        }
+      }
       case GET -> {
         // "Open cases for Acme": an object said in the plural asks for a list, not one record.
         if (object == null || saidInPlural(u, objects.get(0)) || !record(u, objects.get(0), args)) {
