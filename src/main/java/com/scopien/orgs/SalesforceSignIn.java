@@ -68,7 +68,8 @@ public final class SalesforceSignIn {
       throw ScopienException.invalid(
           "missing_org", "Say which org to sign in with: ?org=<org id or name>.");
     }
-    Org org = orgs.resolve(orgReference.trim());
+    String reference = orgReference.trim();
+    Org org = orgs.byId(reference).orElseGet(() -> orgs.resolve(reference));
     OrgStore.StoredOrg stored = orgs.store().byId(org.id()).orElseThrow();
     if (org.status() != OrgStatus.ACTIVE) {
       throw ScopienException.forbidden(
