@@ -39,7 +39,15 @@ public final class SalesforceSignIn {
   /** Who signed in, in which org. */
   public record SignedIn(Org org, SignInAccounts.SalesforcePerson person) {}
 
-  private record Pending(String orgId, String redirectUri, String verifier, Instant expiresAt) {}
+  /**
+   * A started sign-in: the URL to send the browser to, and a value the browser must bring back to
+   * the callback (kept in a short-lived cookie), so that nobody can finish their own sign-in in
+   * someone else's browser (login CSRF).
+   */
+  public record Started(String authorizeUrl, String browserBinding) {}
+
+  private record Pending(
+      String orgId, String redirectUri, String verifier, String bindingHash, Instant expiresAt) {}
 
   private final OrgService orgs;
   private final SecureRandom random;
@@ -63,7 +71,7 @@ public final class SalesforceSignIn {
    *
    * @throws ScopienException NOT_FOUND for an unknown org; FORBIDDEN {@code org_unavailable}
    */
-  public String start(String orgReference, String redirectUri) {
+  public Started start(String orgReference, String redirectUri) {
     if (orgReference == null || orgReference.isBlank()) {
       throw ScopienException.invalid(
           "missing_org", "Say which org to sign in with: ?org=<org id or name>.");
@@ -84,28 +92,46 @@ public final class SalesforceSignIn {
           "Too many sign-ins are under way; try again in a few minutes.");
     }
     String state = randomToken();
+    String binding = randomToken();
     Pkce pkce = Pkce.generate(random);
     pending.put(
         ConnectRequests.hash(state),
-        new Pending(org.id(), redirectUri, pkce.verifier(), now.plus(STATE_LIFETIME)));
-    return orgs.oauth()
-        .authorizationUrl(
-            org.loginUrl(), stored.clientId(), redirectUri, state, pkce.challenge(), SCOPES);
+        new Pending(
+            org.id(),
+            redirectUri,
+            pkce.verifier(),
+            ConnectRequests.hash(binding),
+            now.plus(STATE_LIFETIME)));
+    return new Started(
+        orgs.oauth()
+            .authorizationUrl(
+                org.loginUrl(), stored.clientId(), redirectUri, state, pkce.challenge(), SCOPES),
+        binding);
   }
 
   /**
    * The callback: who signed in.
    *
-   * @throws ScopienException INVALID_INPUT {@code invalid_state} (unknown, used or expired), {@code
-   *     sign_in_refused} when Salesforce said no; UNAUTHENTICATED {@code sign_in_failed} when the
-   *     code or identity could not be read
+   * @throws ScopienException INVALID_INPUT {@code invalid_state} (unknown, used, expired, or
+   *     finished in another browser than the one that started it), {@code sign_in_refused} when
+   *     Salesforce said no; UNAUTHENTICATED {@code sign_in_failed} when the code or identity could
+   *     not be read
    */
-  public SignedIn complete(String state, String code, String error, String errorDescription) {
+  public SignedIn complete(
+      String state, String browserBinding, String code, String error, String errorDescription) {
     Pending request =
         state == null || state.isBlank() || state.length() > 200
             ? null
             : pending.remove(ConnectRequests.hash(state));
-    if (request == null || !clock.instant().isBefore(request.expiresAt())) {
+    boolean sameBrowser =
+        request != null
+            && browserBinding != null
+            && browserBinding.length() <= 200
+            && java.security.MessageDigest.isEqual(
+                request.bindingHash().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ConnectRequests.hash(browserBinding)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (request == null || !clock.instant().isBefore(request.expiresAt()) || !sameBrowser) {
       throw ScopienException.invalid(
           "invalid_state",
           "This sign-in link is unknown, already used or older than 10 minutes. Sign in again.");

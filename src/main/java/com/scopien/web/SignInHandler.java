@@ -69,15 +69,16 @@ final class SignInHandler {
   }
 
   private void login(Context ctx) {
-    String url;
+    SalesforceSignIn.Started started;
     try {
-      url = signIn.start(ctx.queryParam("org"), callbackUrl(ctx));
+      started = signIn.start(ctx.queryParam("org"), callbackUrl(ctx));
     } catch (ScopienException e) {
       page(ctx, e);
       return;
     }
+    SessionCookies.setSignInBinding(ctx, started.browserBinding());
     ctx.header("Cache-Control", "no-store");
-    ctx.redirect(url, HttpStatus.SEE_OTHER);
+    ctx.redirect(started.authorizeUrl(), HttpStatus.SEE_OTHER);
   }
 
   private void callback(Context ctx) {
@@ -87,6 +88,7 @@ final class SignInHandler {
       signedIn =
           signIn.complete(
               ctx.queryParam("state"),
+              ctx.cookie(SessionCookies.SIGN_IN),
               ctx.queryParam("code"),
               ctx.queryParam("error"),
               ctx.queryParam("error_description"));
@@ -103,6 +105,12 @@ final class SignInHandler {
       failed(signedIn.org().id(), id.userId(), e);
       page(ctx, e);
       return;
+    }
+    SessionCookies.clearSignInBinding(ctx);
+    // A new id at every sign-in; a session the browser still held is ended, not reused.
+    String previous = SessionCookies.sessionId(ctx);
+    if (previous != null) {
+      sessions.end(previous);
     }
     WebSessions.Opened opened = sessions.open(user, signedIn.org().id());
     SessionCookies.set(ctx, opened, cookieLifetime);

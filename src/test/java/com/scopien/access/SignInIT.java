@@ -198,9 +198,17 @@ class SignInIT {
     HttpResponse<String> forged = get(scopien.base + "/auth/salesforce/callback?code=x&state=y");
     assertThat(forged.statusCode()).isEqualTo(400);
     assertThat(forged.headers().allValues("Set-Cookie")).isEmpty();
-    HttpResponse<String> wrongPassword = authorize("sarah.chen@acme.com", "wrong");
+    HttpResponse<String> wrongPassword = authorize("sarah.chen@acme.com", "wrong").response();
     assertThat(wrongPassword.statusCode()).isEqualTo(200);
     assertThat(wrongPassword.body()).contains("check your username and password");
+
+    // Login CSRF: a real code and state, finished in a browser that did not start the sign-in.
+    String callback = callbackOf(authorize("sarah.chen@acme.com", "demo1234"));
+    HttpResponse<String> elsewhere = get(callback);
+    assertThat(elsewhere.statusCode()).isEqualTo(400);
+    assertThat(elsewhere.body()).contains("Sign in again");
+    assertThat(elsewhere.headers().allValues("Set-Cookie"))
+        .noneSatisfy(c -> assertThat(c).startsWith("scopien_session="));
   }
 
   // -- the flow, by hand --------------------------------------------------------------------
@@ -215,17 +223,38 @@ class SignInIT {
 
   /** Logs in on the org's page and follows the redirect back to Scopien's callback. */
   private static HttpResponse<String> finishSignIn(String username) {
-    HttpResponse<String> toCallback = authorize(username, "demo1234");
+    Authorized authorized = authorize(username, "demo1234");
+    return exchange(
+        HttpRequest.newBuilder(URI.create(callbackOf(authorized)))
+            .header("Cookie", "scopien_signin=" + authorized.binding())
+            .GET()
+            .build());
+  }
+
+  private static String callbackOf(Authorized authorized) {
+    HttpResponse<String> toCallback = authorized.response();
     assertThat(toCallback.statusCode()).as(toCallback.body()).isEqualTo(302);
     String callback = toCallback.headers().firstValue("Location").orElseThrow();
     assertThat(callback).startsWith(scopien.base + "/auth/salesforce/callback?code=");
-    return get(callback);
+    return callback;
   }
 
-  private static HttpResponse<String> authorize(String username, String password) {
+  /** The org's answer to the login form, and the browser binding cookie the start set. */
+  record Authorized(HttpResponse<String> response, String binding) {}
+
+  private static Authorized authorize(String username, String password) {
     HttpResponse<String> start =
         get(scopien.base + "/auth/salesforce/login?org=" + encode("Acme Production"));
     assertThat(start.statusCode()).as(start.body()).isEqualTo(303);
+    List<String> startCookies = start.headers().allValues("Set-Cookie");
+    assertThat(startCookies)
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("scopien_signin=")
+                    .contains("HttpOnly")
+                    .contains("Path=/auth/salesforce"));
+    String binding = cookie(startCookies, "scopien_signin");
     String authorizeUrl = start.headers().firstValue("Location").orElseThrow();
     assertThat(authorizeUrl)
         .contains("/services/oauth2/authorize?")
@@ -247,11 +276,13 @@ class SignInIT {
         form.entrySet().stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
             .collect(Collectors.joining("&"));
-    return exchange(
-        HttpRequest.newBuilder(target)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return new Authorized(
+        exchange(
+            HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build()),
+        binding);
   }
 
   private static HttpResponse<String> send(
