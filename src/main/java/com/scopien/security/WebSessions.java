@@ -77,6 +77,11 @@ public final class WebSessions {
     random.nextBytes(bytes);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = clock.instant();
+    // Sessions nobody presents again are swept here, so the table does not grow without end.
+    jdbc.update(
+        "DELETE FROM web_sessions WHERE last_seen_at <= ? OR created_at <= ?",
+        now.minus(idle),
+        now.minus(absolute));
     jdbc.update(
         "INSERT INTO web_sessions (id_hash, user_id, org_id, created_at, last_seen_at)"
             + " VALUES (?, ?, ?, ?, ?)",

@@ -75,6 +75,21 @@ class WebSessionsTest extends DatabaseTestBase {
   }
 
   @Test
+  void expiredSessionsAreSweptWhenANewOneOpens() {
+    sessions.open(sarah, null);
+    clock.advance(Duration.ofHours(9));
+    sessions.open(sarah, null);
+    long left =
+        jdbc()
+            .queryOne(
+                "SELECT COUNT(*) FROM web_sessions WHERE user_id = ?",
+                rs -> rs.getLong(1),
+                sarah.id())
+            .orElseThrow();
+    assertThat(left).isEqualTo(1);
+  }
+
+  @Test
   void signOutAndDeactivationEndSessions() {
     WebSessions.Opened first = sessions.open(sarah, null);
     WebSessions.Opened second = sessions.open(sarah, null);
