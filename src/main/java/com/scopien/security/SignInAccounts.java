@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * <p>In order: the user already linked to this Salesforce user in this org; else the user with the
  * same email (Salesforce verified it), then linked; else a new user with the admin's default role.
- * A deactivated user is refused.
+ * A deactivated user is refused, and an admin account is opened only through a link an admin set,
+ * never by email alone (whoever administers a connected org can set a user's email).
  */
 public final class SignInAccounts {
 
@@ -62,6 +63,13 @@ public final class SignInAccounts {
           User user;
           if (byEmail.isPresent()) {
             user = requireActive(byEmail.get());
+            if (user.role() == Role.ADMIN) {
+              throw ScopienException.forbidden(
+                  "admin_link_required",
+                  "Your Scopien account is an admin account, which a matching email alone does not"
+                      + " open. Another admin must first link it to your Salesforce user (PUT"
+                      + " /api/orgs/{id}/users/{userId}).");
+            }
           } else {
             String name =
                 person.name() == null || person.name().isBlank() ? email : person.name().trim();

@@ -194,6 +194,46 @@ class SignInIT {
   }
 
   @Test
+  void anAdminAccountOpensOnlyThroughALinkAnAdminSetNeverByEmailAlone() {
+    var john =
+        scopien
+            .app
+            .users()
+            .createUser("John Doe", "john.doe@acme.com", com.scopien.security.Role.ADMIN);
+    HttpResponse<String> refused = finishSignIn("john.doe@acme.com");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("admin account");
+    assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
+
+    String orgId = null;
+    for (JsonNode org : json(scopien.get("/api/orgs", AccessFixture.ADMIN_KEY))) {
+      if (org.path("name").asText().equals("Acme Production")) {
+        orgId = org.path("id").asText();
+      }
+    }
+    assertThat(orgId).isNotNull();
+    String johnSalesforceId =
+        json(scopien.post(
+                "/api/query",
+                "{\"org\":\"Acme Production\",\"soql\":\"SELECT Id FROM User WHERE Username ="
+                    + " 'john.doe@acme.com'\"}",
+                AccessFixture.ADMIN_KEY))
+            .at("/records/0/Id")
+            .asText();
+    HttpResponse<String> linked =
+        scopien.send(
+            "PUT",
+            "/api/orgs/" + orgId + "/users/" + john.id(),
+            "{\"salesforceUserId\":\"" + johnSalesforceId + "\"}",
+            AccessFixture.ADMIN_KEY);
+    assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+    Signed signed = signIn("john.doe@acme.com");
+    HttpResponse<String> me = send("GET", "/api/me", null, signed.cookieHeader(), null);
+    assertThat(json(me).path("id").asText()).isEqualTo(john.id());
+    assertThat(json(me).path("role").asText()).isEqualTo("admin");
+  }
+
+  @Test
   void aForgedOrReplayedCallbackOpensNoSession() {
     HttpResponse<String> forged = get(scopien.base + "/auth/salesforce/callback?code=x&state=y");
     assertThat(forged.statusCode()).isEqualTo(400);
