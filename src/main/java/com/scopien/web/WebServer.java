@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP edge: the JSON API of the contract under {@code /api}, {@code /health}, and the chat
  * panel's files (the classpath folder {@code web/}) at {@code /}. Every {@code /api/*} request
- * needs {@code Authorization: Bearer <api key>}; every error is {@code
+ * needs {@code Authorization: Bearer <api key>}, or with {@link #withSignIn} the browser session
+ * cookie (and {@code X-CSRF-Token} on changes); every error is {@code
  * {"error":{"code","message"}}}.
  *
  * <p>Routes: {@code GET /health}; {@code GET /api/me}; {@code POST /api/chat} and its server-sent
