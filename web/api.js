@@ -1,5 +1,8 @@
 // The JSON API of the Scopien server, as the chat panel uses it. Every call sends the API key as a
-// Bearer token and turns the server's {"error":{"code","message"}} body into an ApiError.
+// Bearer token when there is one; otherwise it goes with the browser session's cookie (after "Sign
+// in with Salesforce") and, for a call that changes something, the session's CSRF token in
+// X-CSRF-Token (read from the scopien_csrf cookie). Errors in the server's
+// {"error":{"code","message"}} body become an ApiError.
 
 export class ApiError extends Error {
   constructor(status, code, message) {
@@ -10,14 +13,35 @@ export class ApiError extends Error {
   }
 }
 
+// The session's CSRF token, from the cookie the server set at sign-in (null without a session).
+function csrfToken() {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === 'scopien_csrf') {
+      return decodeURIComponent(value.join('='));
+    }
+  }
+  return null;
+}
+
+// Adds the key, or for a cookie session the CSRF token on changes; returns the fetch credentials.
+function authorize(headers, method, key) {
+  if (key) {
+    headers.Authorization = `Bearer ${key}`;
+    return 'omit';
+  }
+  const csrf = csrfToken();
+  if (csrf && method !== 'GET' && method !== 'HEAD') {
+    headers['X-CSRF-Token'] = csrf;
+  }
+  return 'same-origin';
+}
+
 export function createApi(getKey) {
   async function request(method, path, body) {
     const headers = { Accept: 'application/json' };
-    const key = getKey();
-    if (key) {
-      headers.Authorization = `Bearer ${key}`;
-    }
-    const init = { method, headers, cache: 'no-store', credentials: 'omit' };
+    const credentials = authorize(headers, method, getKey());
+    const init = { method, headers, cache: 'no-store', credentials };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -56,17 +80,14 @@ export function createApi(getKey) {
   // the other calls do); an 'error' event is thrown as one too, once the events before it were seen.
   async function chatStream(message, conversationId, onEvent) {
     const headers = { Accept: 'text/event-stream', 'Content-Type': 'application/json' };
-    const key = getKey();
-    if (key) {
-      headers.Authorization = `Bearer ${key}`;
-    }
+    const credentials = authorize(headers, 'POST', getKey());
     let response;
     try {
       response = await fetch('api/chat/stream', {
         method: 'POST',
         headers,
         cache: 'no-store',
-        credentials: 'omit',
+        credentials,
         body: JSON.stringify(conversationId ? { message, conversationId } : { message }),
       });
     } catch {
@@ -97,13 +118,10 @@ export function createApi(getKey) {
   // onEvent(name, data) for each event until the server ends the stream; resolves then.
   async function followEvents(path, onEvent) {
     const headers = { Accept: 'text/event-stream' };
-    const key = getKey();
-    if (key) {
-      headers.Authorization = `Bearer ${key}`;
-    }
+    const credentials = authorize(headers, 'GET', getKey());
     let response;
     try {
-      response = await fetch(path, { headers, cache: 'no-store', credentials: 'omit' });
+      response = await fetch(path, { headers, cache: 'no-store', credentials });
     } catch {
       throw new ApiError(0, 'network', 'Scopien could not be reached. Check your connection and try again.');
     }
@@ -115,6 +133,9 @@ export function createApi(getKey) {
 
   return {
     me: () => request('GET', 'api/me'),
+    // "Sign in with Salesforce": the orgs to offer (no sign-in needed) and sign-out of a session.
+    signInOrgs: () => request('GET', 'auth/salesforce/orgs'),
+    logout: () => request('POST', 'auth/logout'),
     orgs: () => request('GET', 'api/orgs'),
     chat: (message, conversationId) =>
       request('POST', 'api/chat', conversationId ? { message, conversationId } : { message }),

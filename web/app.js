@@ -1,10 +1,11 @@
-// The chat panel: sign in with an API key, then talk to Scopien. The key and the conversation's id
-// live in sessionStorage, so they end with the tab; the conversation itself is kept by the server
+// The chat panel: sign in with Salesforce (a session cookie the server sets) or with an API key,
+// then talk to Scopien. The key and the conversation's id live in sessionStorage, so they end with the tab; the conversation itself is kept by the server
 // and read back after a reload (or a server restart) from GET api/conversations/{id}/messages.
 // Replies stream in: tool calls show as they start and end, and the text as it is written.
 
 import { ApiError, createApi } from './api.js';
 import { createConflictsPage } from './conflicts.js';
+import { el } from './dom.js';
 import { createIntegrations } from './integrations.js';
 import { createMonitoringPage } from './monitoring.js';
 import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, settleActions } from './render.js';
@@ -14,6 +15,7 @@ const KEY = 'scopien.apiKey';
 const CONVERSATION = 'scopien.conversationId';
 const MAX_TRANSCRIPT = 200;
 const SET_ASIDE = 'Not confirmed: a later message set it aside.';
+const ENDED = 'Your sign-in has ended (the session expired or the key was revoked). Sign in again.';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -22,6 +24,8 @@ const ui = {
   keyInput: $('api-key'),
   loginError: $('login-error'),
   loginSubmit: $('login-submit'),
+  sso: $('sso'),
+  ssoOrgs: $('sso-orgs'),
   chatView: $('chat-view'),
   sessionBar: $('session-bar'),
   badge: $('org-badge'),
@@ -59,7 +63,7 @@ const integrations = createIntegrations({
   // A 401 means the key is gone: back to the login. Other errors are the page's to show.
   onError: (error) => {
     if (error instanceof ApiError && error.status === 401) {
-      signOut('Your API key is no longer accepted. Sign in again.');
+      signOut(ENDED);
       return true;
     }
     return false;
@@ -72,7 +76,7 @@ const pageOptions = (page) => ({
   api,
   onError: (error) => {
     if (error instanceof ApiError && error.status === 401) {
-      signOut('Your API key is no longer accepted. Sign in again.');
+      signOut(ENDED);
       return true;
     }
     return false;
@@ -112,15 +116,42 @@ function showLogin(message) {
   ui.loginError.textContent = message ?? '';
   ui.keyInput.setAttribute('aria-invalid', message ? 'true' : 'false');
   ui.keyInput.focus();
+  showSalesforceOrgs();
 }
 
+// "Sign in with Salesforce": one button per connected org; each goes to the org's login page.
+async function showSalesforceOrgs() {
+  let orgs = [];
+  try {
+    orgs = (await api.signInOrgs()).orgs ?? [];
+  } catch {
+    orgs = [];
+  }
+  ui.ssoOrgs.replaceChildren(
+    ...orgs.map((org) =>
+      el('a', {
+        class: 'primary-button',
+        href: `auth/salesforce/login?org=${encodeURIComponent(org.id)}`,
+        'data-testid': 'sso-login',
+      }, `Sign in with Salesforce (${org.name})`)),
+  );
+  ui.sso.hidden = orgs.length === 0;
+}
+
+// With a key: checks it. Without: asks whether the browser holds a session (after Salesforce).
 async function signIn(key) {
-  sessionStorage.setItem(KEY, key);
+  if (key) {
+    sessionStorage.setItem(KEY, key);
+  }
   let me;
   try {
     me = await api.me();
   } catch (error) {
     sessionStorage.removeItem(KEY);
+    if (!key && error instanceof ApiError && error.status === 401) {
+      showLogin();
+      return;
+    }
     showLogin(error instanceof ApiError && error.status === 401
       ? 'That API key was not accepted. Check it and try again.'
       : error.message);
@@ -182,6 +213,10 @@ async function route() {
 }
 
 function signOut(message) {
+  // A browser session (no key) is ended on the server too; the cookie goes with it.
+  if (!sessionStorage.getItem(KEY) && state.me) {
+    api.logout().catch(() => {});
+  }
   sessionStorage.removeItem(KEY);
   state.me = null;
   setConversationId(null);
@@ -195,7 +230,7 @@ function signOut(message) {
 // Any 401 after sign-in means the key was revoked: back to the login, saying why.
 function handleError(error, context) {
   if (error instanceof ApiError && error.status === 401) {
-    signOut('Your API key is no longer accepted. Sign in again.');
+    signOut(ENDED);
     return;
   }
   if (error instanceof ApiError && error.code === 'unknown_conversation') {
@@ -475,9 +510,5 @@ ui.backToChat.addEventListener('click', () => {
 window.addEventListener('hashchange', () => route());
 ui.signOut.addEventListener('click', () => signOut());
 
-const savedKey = sessionStorage.getItem(KEY);
-if (savedKey) {
-  signIn(savedKey);
-} else {
-  showLogin();
-}
+// A key saved in this tab, else the session cookie of a Salesforce sign-in, else the login.
+signIn(sessionStorage.getItem(KEY));

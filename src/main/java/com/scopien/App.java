@@ -10,8 +10,12 @@ import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.NewOrg;
 import com.scopien.orgs.OrgService;
+import com.scopien.orgs.SalesforceSignIn;
+import com.scopien.security.SignInAccounts;
+import com.scopien.security.SignInSettings;
 import com.scopien.security.UserAdmin;
 import com.scopien.security.UserService;
+import com.scopien.security.WebSessions;
 import com.scopien.slack.SlackChannel;
 import com.scopien.sync.MirrorReader;
 import com.scopien.sync.RealtimeSync;
@@ -23,6 +27,7 @@ import com.scopien.web.WebServer;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +124,8 @@ public final class App implements AutoCloseable {
               new JdbcSlackStore(core.database().jdbc()),
               HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
               core.clock());
+      SignInSettings signInSettings =
+          new SignInSettings(core.database().jdbc(), core.audit(), core.clock());
       WebServer web =
           new WebServer(
                   config.host(),
@@ -142,6 +149,18 @@ public final class App implements AutoCloseable {
                   new UserAdmin(core.database().jdbc(), core.users(), core.audit(), core.clock()),
                   core.audit(),
                   core.fieldSecurity().guestAccess())
+              .withSignIn(
+                  new SalesforceSignIn(core.orgs(), new SecureRandom(), core.clock()),
+                  new SignInAccounts(
+                      core.database().jdbc(),
+                      core.users(),
+                      signInSettings,
+                      core.audit(),
+                      core.clock()),
+                  signInSettings,
+                  new WebSessions(core.database().jdbc(), core.users(), core.clock()),
+                  core.audit(),
+                  WebSessions.DEFAULT_ABSOLUTE)
               .start();
       App app = new App(core, localOrgs, slack, scheduler, realtime, web);
       if (config.slack().isPresent()) {

@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * {@code /services/oauth2/authorize}: the browser part of the web-server flow. GET shows a login
  * and consent page; its form posts back here, and a right login with "Allow" redirects to the
- * callback with a single-use code (and the state), "Deny" with {@code error=access_denied}. A wrong
- * client or an unregistered callback gets an error page instead of a redirect, so codes never go to
- * an unknown address.
+ * callback with a single-use code (and the state), "Deny" with {@code error=access_denied}. Every
+ * active demo user (john.doe, sarah.chen, …) logs in here with the demo password, so "Sign in with
+ * Salesforce" can be tried as any of them. A wrong client or an unregistered callback gets an error
+ * page instead of a redirect, so codes never go to an unknown address.
  */
 final class AuthorizeHandler {
 
@@ -31,9 +32,12 @@ final class AuthorizeHandler {
   private final ConnectedApp app;
   private final SessionStore sessions;
   private final Clock clock;
+  private final RecordStore store;
 
-  AuthorizeHandler(OrgIdentity org, ConnectedApp app, SessionStore sessions, Clock clock) {
+  AuthorizeHandler(
+      OrgIdentity org, ConnectedApp app, SessionStore sessions, RecordStore store, Clock clock) {
     this.org = org;
+    this.store = store;
     this.app = app;
     this.sessions = sessions;
     this.clock = clock;
@@ -59,7 +63,7 @@ final class AuthorizeHandler {
           "error=access_denied&error_description=" + encode("end-user denied authorization"));
       return;
     }
-    var user = org.authenticate(ctx.formParam("username"), ctx.formParam("password"));
+    var user = org.authenticateAnyUser(ctx.formParam("username"), ctx.formParam("password"), store);
     if (user.isEmpty()) {
       ctx.html(
           AuthorizePage.render(

@@ -63,7 +63,7 @@ record OrgAssembly(
         new LocalOrgServer.Handlers(
             gate,
             new OAuthTokenHandler(identity, app, sessions, jwtBearer, options.clock()),
-            new AuthorizeHandler(identity, app, sessions, options.clock()),
+            new AuthorizeHandler(identity, app, sessions, store, options.clock()),
             new IdentityHandler(identity, sessions, store),
             new DataRootHandler(identity, usage),
             new DescribeHandler(schema, options.clock().instant()),

@@ -109,7 +109,11 @@ final class UserStore {
     return jdbc.update("UPDATE users SET name = ? WHERE id = ?", name, userId);
   }
 
+  /** Deactivating also ends the user's browser sessions (their keys are refused by the flag). */
   int setActive(String userId, boolean active, Instant at) {
+    if (!active) {
+      jdbc.update("DELETE FROM web_sessions WHERE user_id = ?", userId);
+    }
     return jdbc.update(
         "UPDATE users SET active = ?, deactivated_at = ? WHERE id = ?",
         active,

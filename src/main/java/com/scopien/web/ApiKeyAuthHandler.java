@@ -3,6 +3,7 @@ package com.scopien.web;
 import com.scopien.ScopienException;
 import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.security.User;
+import com.scopien.security.WebSessions;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import java.util.Locale;
@@ -15,17 +16,34 @@ import java.util.Set;
  * exist) and puts the user in the context; {@link #authorize} runs before every matched route and
  * compares the user's role with the route's {@link Access}. The key itself is never logged or
  * echoed.
+ *
+ * <p>A request without {@code Authorization} may carry the browser session cookie ({@link
+ * SessionCookies}) instead; then every state-changing request (POST, PUT, PATCH, DELETE) must also
+ * carry the session's CSRF token in {@code X-CSRF-Token}, or it gets 403 {@code csrf}. API keys
+ * need no CSRF token: a browser never adds them on its own.
  */
 final class ApiKeyAuthHandler {
 
   private static final String USER_ATTRIBUTE = "scopien.user";
+  private static final String CSRF_ATTRIBUTE = "scopien.csrf";
   private static final String BEARER = "bearer ";
   private static final int MAX_KEY_LENGTH = 512;
 
   private final ApiKeyAuthenticator authenticator;
+  private volatile WebSessions sessions;
 
   ApiKeyAuthHandler(ApiKeyAuthenticator authenticator) {
     this.authenticator = authenticator;
+  }
+
+  /** Accepts browser sessions from now on (set once, before the server starts). */
+  void acceptSessions(WebSessions sessions) {
+    this.sessions = sessions;
+  }
+
+  /** The CSRF token of the request's browser session; null for an API key. */
+  static String csrfToken(Context ctx) {
+    return ctx.attribute(CSRF_ATTRIBUTE);
   }
 
   /** The user the request's API key belongs to; set by {@link #authenticate}. */
@@ -40,7 +58,13 @@ final class ApiKeyAuthHandler {
   }
 
   void authenticate(Context ctx) {
-    String key = bearerKey(ctx.header("Authorization"));
+    String header = ctx.header("Authorization");
+    WebSessions browser = sessions;
+    if (header == null && browser != null && SessionCookies.sessionId(ctx) != null) {
+      authenticateSession(ctx, browser);
+      return;
+    }
+    String key = bearerKey(header);
     if (key == null) {
       throw unauthorized(
           "This endpoint needs an API key: send it as 'Authorization: Bearer <key>'.");
@@ -50,6 +74,36 @@ final class ApiKeyAuthHandler {
       throw unauthorized("The API key was not accepted.");
     }
     ctx.attribute(USER_ATTRIBUTE, user.get());
+  }
+
+  private static void authenticateSession(Context ctx, WebSessions browser) {
+    String sessionId = SessionCookies.sessionId(ctx);
+    Optional<WebSessions.Live> live = browser.find(sessionId);
+    if (live.isEmpty()) {
+      SessionCookies.clear(ctx);
+      throw unauthorized("Your session has ended; sign in again.");
+    }
+    requireCsrf(ctx, sessionId);
+    ctx.attribute(USER_ATTRIBUTE, live.get().user());
+    ctx.attribute(CSRF_ATTRIBUTE, live.get().csrfToken());
+  }
+
+  /** For a state-changing request with the session cookie: the CSRF header must match. */
+  static void requireCsrf(Context ctx, String sessionId) {
+    String method = ctx.method().name();
+    boolean changes =
+        method.equals("POST")
+            || method.equals("PUT")
+            || method.equals("PATCH")
+            || method.equals("DELETE");
+    if (changes && !WebSessions.csrfMatches(sessionId, ctx.header(SessionCookies.CSRF_HEADER))) {
+      throw ScopienException.forbidden(
+          "csrf",
+          "This request changes something and needs the session's CSRF token in the "
+              + SessionCookies.CSRF_HEADER
+              + " header (from GET /api/me or the scopien_csrf cookie). Reload the page and try"
+              + " again.");
+    }
   }
 
   void authorize(Context ctx) {

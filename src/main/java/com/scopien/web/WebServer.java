@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP edge: the JSON API of the contract under {@code /api}, {@code /health}, and the chat
  * panel's files (the classpath folder {@code web/}) at {@code /}. Every {@code /api/*} request
- * needs {@code Authorization: Bearer <api key>}; every error is {@code
+ * needs {@code Authorization: Bearer <api key>}, or with {@link #withSignIn} the browser session
+ * cookie (and {@code X-CSRF-Token} on changes); every error is {@code
  * {"error":{"code","message"}}}.
  *
  * <p>Routes: {@code GET /health}; {@code GET /api/me}; {@code POST /api/chat} and its server-sent
@@ -59,6 +60,7 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final JsonBodyReader reader;
   private final OrgDirectory orgs;
+  private final ApiKeyAuthHandler auth;
 
   /**
    * @param host the address to listen on, such as {@code 127.0.0.1}
@@ -124,8 +126,7 @@ public final class WebServer implements AutoCloseable {
     OrgHandler orgHandler = new OrgHandler(orgs, reader, assistant);
     QueryHandler queryHandler =
         new QueryHandler(Objects.requireNonNull(queries, "queries"), reader);
-    ApiKeyAuthHandler auth =
-        new ApiKeyAuthHandler(Objects.requireNonNull(authenticator, "authenticator"));
+    this.auth = new ApiKeyAuthHandler(Objects.requireNonNull(authenticator, "authenticator"));
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(version, "version");
 
@@ -140,7 +141,10 @@ public final class WebServer implements AutoCloseable {
         ctx -> ctx.json(new WireFormat.Health("ok", version, clock.instant())),
         Access.PUBLIC);
     app.get(
-        "/api/me", ctx -> ctx.json(WireFormat.me(ApiKeyAuthHandler.user(ctx))), Access.ANY_USER);
+        "/api/me",
+        ctx ->
+            ctx.json(WireFormat.me(ApiKeyAuthHandler.user(ctx), ApiKeyAuthHandler.csrfToken(ctx))),
+        Access.ANY_USER);
     app.post("/api/chat", chat::chat, Access.ANY_USER);
     app.post("/api/chat/stream", chat::stream, Access.ANY_USER);
     app.post("/api/chat/confirm", chat::confirm, Access.ANY_USER);
@@ -221,6 +225,25 @@ public final class WebServer implements AutoCloseable {
     new UserHandler(Objects.requireNonNull(users, "users"), reader).register(app);
     new AuditHandler(Objects.requireNonNull(audit, "audit")).register(app);
     new GuestAccessHandler(Objects.requireNonNull(guests, "guests"), audit, reader).register(app);
+    return this;
+  }
+
+  /**
+   * Adds "Sign in with Salesforce" and browser sessions ({@link SignInHandler}: {@code
+   * /auth/salesforce/login}, {@code /auth/salesforce/callback}, {@code /auth/logout}, {@code
+   * /api/auth/settings}); from then on {@code /api/*} accepts the session cookie (with the CSRF
+   * header on changes) beside API keys. Call before {@link #start()}. Returns this server.
+   */
+  public WebServer withSignIn(
+      com.scopien.orgs.SalesforceSignIn signIn,
+      com.scopien.security.SignInAccounts accounts,
+      com.scopien.security.SignInSettings settings,
+      com.scopien.security.WebSessions sessions,
+      AuditLog audit,
+      java.time.Duration cookieLifetime) {
+    auth.acceptSessions(Objects.requireNonNull(sessions, "sessions"));
+    new SignInHandler(signIn, accounts, settings, sessions, audit, reader, cookieLifetime)
+        .register(app);
     return this;
   }
 

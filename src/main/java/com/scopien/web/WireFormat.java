@@ -24,7 +24,15 @@ final class WireFormat {
   record Health(String status, String version, Instant time) {}
 
   /** {@code GET /api/me}: who the key belongs to; the role in lower case. */
-  record Me(String id, String email, String name, String role) {}
+  /** {@code csrfToken} only for a browser session (cookie); absent for an API key. */
+  record Me(
+      String id,
+      String email,
+      String name,
+      String role,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String csrfToken) {}
 
   /**
    * One entry of {@code GET /api/orgs}. {@code status} is the lower-case wire form of {@link
@@ -81,7 +89,11 @@ final class WireFormat {
   }
 
   static Me me(User user) {
-    return new Me(user.id(), user.email(), user.name(), lower(user.role().name()));
+    return me(user, null);
+  }
+
+  static Me me(User user, String csrfToken) {
+    return new Me(user.id(), user.email(), user.name(), lower(user.role().name()), csrfToken);
   }
 
   static OrgEntry orgEntry(Org org) {
