@@ -7,7 +7,7 @@ import { ApiError, createApi } from './api.js';
 import { createConflictsPage } from './conflicts.js';
 import { createIntegrations } from './integrations.js';
 import { createMonitoringPage } from './monitoring.js';
-import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, settleActions } from './render.js';
+import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, pendingCount, settleActions } from './render.js';
 import { createSyncPage } from './sync.js';
 
 const KEY = 'scopien.apiKey';
@@ -318,6 +318,7 @@ function itemFor(entry, isLatest) {
       item.append(confirmationActions({
         onConfirm: (actions) => settle(entry, actions, 'confirm'),
         onCancel: (actions) => settle(entry, actions, 'cancel'),
+        count: pendingCount(entry),
       }));
     } else {
       const actions = document.createElement('div');

@@ -78,9 +78,9 @@ public final class AgentService implements StreamingAssistant {
             ? conversations.create(user.id(), clock.instant())
             : owned(user, conversationId);
     synchronized (lock(id)) {
-      Optional<PendingWrite> waiting = pending.peek(id);
+      List<PendingWrite> waiting = pending.peek(id);
       String prefix = "";
-      if (waiting.isPresent()) {
+      if (!waiting.isEmpty()) {
         if (Confirmations.isYes(message)) {
           return apply(user, id, message, listener);
         }
@@ -88,7 +88,12 @@ public final class AgentService implements StreamingAssistant {
           return cancel(user, id, message, listener);
         }
         pending.take(id);
-        prefix = "(I cancelled the change that was waiting: " + waiting.get().summary() + ".)\n\n";
+        prefix =
+            "(I cancelled "
+                + (waiting.size() == 1 ? "the change" : "the changes")
+                + " that was waiting: "
+                + summary(waiting)
+                + ".)\n\n";
         ReplyChunks.send(prefix, listener);
       }
       List<ChatMessage> history = conversations.getMessages(id);
@@ -114,7 +119,7 @@ public final class AgentService implements StreamingAssistant {
   public ChatReply confirmPending(User user, String conversationId) {
     String id = existing(conversationId);
     synchronized (lock(id)) {
-      mayDecide(user, pending.peek(id).orElseThrow(AgentService::nothingPending));
+      mayDecide(user, waiting(id));
       return apply(user, id, "Confirm", ChatListener.NONE);
     }
   }
@@ -129,7 +134,7 @@ public final class AgentService implements StreamingAssistant {
   public ChatReply cancelPending(User user, String conversationId) {
     String id = existing(conversationId);
     synchronized (lock(id)) {
-      mayDecide(user, pending.peek(id).orElseThrow(AgentService::nothingPending));
+      mayDecide(user, waiting(id));
       return cancel(user, id, "Cancel", ChatListener.NONE);
     }
   }
@@ -145,9 +150,11 @@ public final class AgentService implements StreamingAssistant {
     return user.id().equals(requesterId) || user.role() == Role.ADMIN;
   }
 
-  private static void mayDecide(User user, PendingWrite write) {
-    if (!mayDecide(user, write.userId())) {
-      throw ScopienException.forbidden("not_requester", NOT_REQUESTER);
+  private static void mayDecide(User user, List<PendingWrite> writes) {
+    for (PendingWrite write : writes) {
+      if (!mayDecide(user, write.userId())) {
+        throw ScopienException.forbidden("not_requester", NOT_REQUESTER);
+      }
     }
   }
 
@@ -159,34 +166,64 @@ public final class AgentService implements StreamingAssistant {
 
   @Override
   public Optional<String> pendingChange(User user, String conversationId) {
-    return pending.peek(owned(user, conversationId)).map(PendingWrite::summary);
+    List<PendingWrite> waiting = pending.peek(owned(user, conversationId));
+    return waiting.isEmpty() ? Optional.empty() : Optional.of(summary(waiting));
   }
 
-  private ChatReply apply(User user, String id, String said, ChatListener listener) {
-    PendingWrite write = pending.take(id).orElseThrow(AgentService::nothingPending);
-    listener.toolStarted(write.tool(), write.arguments());
-    ToolOutcome outcome;
-    if (!mayDecide(user, write.userId())) {
-      outcome = ToolOutcome.error(NOT_REQUESTER);
-    } else {
-      outcome = applyAsUser(user, id, write);
+  private List<PendingWrite> waiting(String id) {
+    List<PendingWrite> waiting = pending.peek(id);
+    if (waiting.isEmpty()) {
+      throw nothingPending();
     }
-    String reply =
-        outcome.status() == ToolOutcome.Status.OK
-            ? outcome.text()
-            : "The change was not made: " + outcome.text();
-    ToolCallRecord call =
-        new ToolCallRecord(write.tool(), write.arguments(), outcome.status().wire());
-    listener.toolFinished(call);
+    return waiting;
+  }
+
+  private static String summary(List<PendingWrite> writes) {
+    return PendingReplies.summary(writes.stream().map(PendingWrite::summary).toList());
+  }
+
+  /** Carries out every write waiting in the conversation, in the order asked, as one reply. */
+  private ChatReply apply(User user, String id, String said, ChatListener listener) {
+    List<PendingWrite> writes = pending.take(id);
+    if (writes.isEmpty()) {
+      throw nothingPending();
+    }
+    List<ToolCallRecord> calls = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    List<java.util.function.UnaryOperator<ConversationState>> changes = new ArrayList<>();
+    for (PendingWrite write : writes) {
+      listener.toolStarted(write.tool(), write.arguments());
+      ToolOutcome outcome =
+          mayDecide(user, write.userId())
+              ? applyAsUser(user, id, write)
+              : ToolOutcome.error(NOT_REQUESTER);
+      lines.add(
+          outcome.status() == ToolOutcome.Status.OK
+              ? outcome.text()
+              : "The change was not made: " + outcome.text());
+      ToolCallRecord call =
+          new ToolCallRecord(write.tool(), write.arguments(), outcome.status().wire());
+      calls.add(call);
+      listener.toolFinished(call);
+      Org org = orgs.byId(write.orgId()).orElse(null);
+      changes.add(
+          state -> StateUpdates.after(state, write.tool(), write.arguments(), outcome, org));
+    }
+    String reply = String.join("\n", lines);
     ReplyChunks.send(reply, listener);
-    Org org = orgs.byId(write.orgId()).orElse(null);
     remember(
         id,
         said,
         reply,
-        List.of(call),
-        state -> StateUpdates.after(state, write.tool(), write.arguments(), outcome, org));
-    return reply(id, reply, List.of(call));
+        calls,
+        state -> {
+          ConversationState next = state;
+          for (java.util.function.UnaryOperator<ConversationState> change : changes) {
+            next = change.apply(next);
+          }
+          return next;
+        });
+    return reply(id, reply, calls);
   }
 
   private ToolOutcome applyAsUser(User user, String id, PendingWrite write) {
@@ -202,11 +239,11 @@ public final class AgentService implements StreamingAssistant {
   }
 
   private ChatReply cancel(User user, String id, String said, ChatListener listener) {
-    Optional<PendingWrite> write = pending.take(id);
+    List<PendingWrite> writes = pending.take(id);
     String reply =
-        write
-            .map(w -> "Cancelled; nothing was changed. (It would have " + w.summary() + ".)")
-            .orElse("There was nothing waiting to cancel.");
+        writes.isEmpty()
+            ? "There was nothing waiting to cancel."
+            : "Cancelled; nothing was changed. (It would have " + summary(writes) + ".)";
     ReplyChunks.send(reply, listener);
     remember(id, said, reply, List.of(), state -> state);
     return reply(id, reply, List.of());
