@@ -66,6 +66,16 @@ public final class AgentService implements StreamingAssistant {
 
   @Override
   public ChatReply chat(User user, String conversationId, String message, ChatListener listener) {
+    return chat(user, conversationId, message, listener, null);
+  }
+
+  @Override
+  public ChatReply chat(
+      User user,
+      String conversationId,
+      String message,
+      ChatListener listener,
+      java.time.ZoneId timeZone) {
     if (message == null || message.isBlank()) {
       throw ScopienException.invalid("empty_message", "The message is empty.");
     }
@@ -78,32 +88,46 @@ public final class AgentService implements StreamingAssistant {
             ? conversations.create(user.id(), clock.instant())
             : owned(user, conversationId);
     synchronized (lock(id)) {
-      List<PendingWrite> waiting = pending.peek(id);
-      String prefix = "";
-      if (!waiting.isEmpty()) {
-        if (Confirmations.isYes(message)) {
-          return apply(user, id, message, listener);
-        }
-        if (Confirmations.isNo(message)) {
-          return cancel(user, id, message, listener);
-        }
-        pending.take(id);
-        prefix =
-            "(I cancelled "
-                + (waiting.size() == 1 ? "the change" : "the changes")
-                + " that was waiting: "
-                + summary(waiting)
-                + ".)\n\n";
-        ReplyChunks.send(prefix, listener);
+      java.util.Optional<java.time.ZoneId> stored =
+          ConversationZones.stored(conversations.getMessages(id));
+      java.time.ZoneId zone = timeZone != null ? timeZone : stored.orElse(ReaderZone.UTC);
+      ChatReply reply = ReaderZone.with(zone, () -> turn(user, id, message, listener));
+      List<ChatMessage> all = new ArrayList<>(conversations.getMessages(id));
+      if (timeZone != null && !all.isEmpty()) {
+        all.set(all.size() - 1, ConversationZones.tagged(all.get(all.size() - 1), zone));
+        conversations.updateMessages(id, all);
       }
-      List<ChatMessage> history = conversations.getMessages(id);
-      TurnRunner.Turn turn =
-          runner.run(user, id, orgs.activeOrg(id), history, message.strip(), listener);
-      List<ChatMessage> all = new ArrayList<>(history);
-      all.addAll(turn.added());
-      conversations.updateMessages(id, TurnRunner.window(all, STORED_MESSAGES));
-      return reply(id, prefix + turn.reply(), turn.toolCalls());
+      return reply;
     }
+  }
+
+  /** One turn: a decision on the waiting writes, or the model's turn. Called under the lock. */
+  private ChatReply turn(User user, String id, String message, ChatListener listener) {
+    List<PendingWrite> waiting = pending.peek(id);
+    String prefix = "";
+    if (!waiting.isEmpty()) {
+      if (Confirmations.isYes(message)) {
+        return apply(user, id, message, listener);
+      }
+      if (Confirmations.isNo(message)) {
+        return cancel(user, id, message, listener);
+      }
+      pending.take(id);
+      prefix =
+          "(I cancelled "
+              + (waiting.size() == 1 ? "the change" : "the changes")
+              + " that was waiting: "
+              + summary(waiting)
+              + ".)\n\n";
+      ReplyChunks.send(prefix, listener);
+    }
+    List<ChatMessage> history = conversations.getMessages(id);
+    TurnRunner.Turn turn =
+        runner.run(user, id, orgs.activeOrg(id), history, message.strip(), listener);
+    List<ChatMessage> all = new ArrayList<>(history);
+    all.addAll(turn.added());
+    conversations.updateMessages(id, TurnRunner.window(all, STORED_MESSAGES));
+    return reply(id, prefix + turn.reply(), turn.toolCalls());
   }
 
   /**
