@@ -78,6 +78,17 @@ export function createApi(getKey) {
   // POST api/chat/stream: calls onEvent(name, data) for each server-sent event as it arrives and
   // resolves with the 'done' body. An error before the stream starts is thrown as an ApiError (as
   // the other calls do); an 'error' event is thrown as one too, once the events before it were seen.
+  // The chat body: the message, the conversation if any, and the browser's time zone, so times in
+  // replies are the reader's ("Dec 7, 6:58 PM EST").
+  function chatBody(message, conversationId) {
+    const body = conversationId ? { message, conversationId } : { message };
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (timeZone) {
+      body.timeZone = timeZone;
+    }
+    return body;
+  }
+
   async function chatStream(message, conversationId, onEvent) {
     const headers = { Accept: 'text/event-stream', 'Content-Type': 'application/json' };
     const credentials = authorize(headers, 'POST', getKey());
@@ -88,7 +99,7 @@ export function createApi(getKey) {
         headers,
         cache: 'no-store',
         credentials,
-        body: JSON.stringify(conversationId ? { message, conversationId } : { message }),
+        body: JSON.stringify(chatBody(message, conversationId)),
       });
     } catch {
       throw new ApiError(0, 'network', 'Scopien could not be reached. Check your connection and try again.');
@@ -138,7 +149,7 @@ export function createApi(getKey) {
     logout: () => request('POST', 'auth/logout'),
     orgs: () => request('GET', 'api/orgs'),
     chat: (message, conversationId) =>
-      request('POST', 'api/chat', conversationId ? { message, conversationId } : { message }),
+      request('POST', 'api/chat', chatBody(message, conversationId)),
     chatStream,
     history: (conversationId) => request('GET', `${conversationPath(conversationId)}/messages`),
     confirm: (conversationId) => request('POST', 'api/chat/confirm', { conversationId }),

@@ -8,7 +8,7 @@ import { createConflictsPage } from './conflicts.js';
 import { el } from './dom.js';
 import { createIntegrations } from './integrations.js';
 import { createMonitoringPage } from './monitoring.js';
-import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, settleActions } from './render.js';
+import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, pendingCount, settleActions } from './render.js';
 import { createSyncPage } from './sync.js';
 
 const KEY = 'scopien.apiKey';
@@ -353,6 +353,7 @@ function itemFor(entry, isLatest) {
       item.append(confirmationActions({
         onConfirm: (actions) => settle(entry, actions, 'confirm'),
         onCancel: (actions) => settle(entry, actions, 'cancel'),
+        count: pendingCount(entry),
       }));
     } else {
       const actions = document.createElement('div');

@@ -178,11 +178,12 @@ export function liveReply() {
   };
 }
 
-// A confirm/cancel pair for a write waiting in production; handlers come from app.js.
-export function confirmationActions({ onConfirm, onCancel }) {
-  const actions = el('div', { class: 'actions', role: 'group', 'aria-label': 'Pending change', 'data-testid': 'confirmation' });
-  const confirm = el('button', { type: 'button', class: 'primary-button', 'data-testid': 'confirm-button' }, 'Confirm');
-  const cancel = el('button', { type: 'button', class: 'secondary-button', 'data-testid': 'cancel-button' }, 'Cancel');
+// A confirm/cancel pair for the writes of one reply that wait for confirmation, all together
+// (count > 1 says so on the buttons); handlers come from app.js.
+export function confirmationActions({ onConfirm, onCancel, count = 1 }) {
+  const actions = el('div', { class: 'actions', role: 'group', 'aria-label': count > 1 ? `${count} pending changes` : 'Pending change', 'data-testid': 'confirmation' });
+  const confirm = el('button', { type: 'button', class: 'primary-button', 'data-testid': 'confirm-button' }, count > 1 ? `Confirm all ${count}` : 'Confirm');
+  const cancel = el('button', { type: 'button', class: 'secondary-button', 'data-testid': 'cancel-button' }, count > 1 ? `Cancel all ${count}` : 'Cancel');
   confirm.addEventListener('click', () => onConfirm(actions));
   cancel.addEventListener('click', () => onCancel(actions));
   actions.append(confirm, cancel);
@@ -195,7 +196,12 @@ export function settleActions(actions, text) {
 }
 
 export function needsConfirmation(entry) {
-  return entry.role === 'assistant' && (entry.toolCalls ?? []).some((c) => c.status === 'needs_confirmation');
+  return pendingCount(entry) > 0;
+}
+
+// How many writes of a reply wait for confirmation (they are confirmed or cancelled together).
+export function pendingCount(entry) {
+  return entry.role === 'assistant' ? (entry.toolCalls ?? []).filter((c) => c.status === 'needs_confirmation').length : 0;
 }
 
 // One transcript entry as a list item: {role: user|assistant|note|error, text, toolCalls?, org?}.

@@ -66,6 +66,16 @@ public final class AgentService implements StreamingAssistant {
 
   @Override
   public ChatReply chat(User user, String conversationId, String message, ChatListener listener) {
+    return chat(user, conversationId, message, listener, null);
+  }
+
+  @Override
+  public ChatReply chat(
+      User user,
+      String conversationId,
+      String message,
+      ChatListener listener,
+      java.time.ZoneId timeZone) {
     if (message == null || message.isBlank()) {
       throw ScopienException.invalid("empty_message", "The message is empty.");
     }
@@ -79,27 +89,46 @@ public final class AgentService implements StreamingAssistant {
             ? conversations.create(user.id(), clock.instant())
             : owned(user, conversationId);
     synchronized (lock(id)) {
-      Optional<PendingWrite> waiting = pending.peek(id);
-      String prefix = "";
-      if (waiting.isPresent()) {
-        if (Confirmations.isYes(message)) {
-          return apply(user, id, message, listener);
-        }
-        if (Confirmations.isNo(message)) {
-          return cancel(user, id, message, listener);
-        }
-        pending.take(id);
-        prefix = "(I cancelled the change that was waiting: " + waiting.get().summary() + ".)\n\n";
-        ReplyChunks.send(prefix, listener);
+      java.util.Optional<java.time.ZoneId> stored =
+          ConversationZones.stored(conversations.getMessages(id));
+      java.time.ZoneId zone = timeZone != null ? timeZone : stored.orElse(ReaderZone.UTC);
+      ChatReply reply = ReaderZone.with(zone, () -> turn(user, id, message, listener));
+      List<ChatMessage> all = new ArrayList<>(conversations.getMessages(id));
+      if (timeZone != null && !all.isEmpty()) {
+        all.set(all.size() - 1, ConversationZones.tagged(all.get(all.size() - 1), zone));
+        conversations.updateMessages(id, all);
       }
-      List<ChatMessage> history = conversations.getMessages(id);
-      TurnRunner.Turn turn =
-          runner.run(user, id, orgs.activeOrg(id), history, message.strip(), listener);
-      List<ChatMessage> all = new ArrayList<>(history);
-      all.addAll(turn.added());
-      conversations.updateMessages(id, TurnRunner.window(all, STORED_MESSAGES));
-      return reply(id, prefix + turn.reply(), turn.toolCalls());
+      return reply;
     }
+  }
+
+  /** One turn: a decision on the waiting writes, or the model's turn. Called under the lock. */
+  private ChatReply turn(User user, String id, String message, ChatListener listener) {
+    List<PendingWrite> waiting = pending.peek(id);
+    String prefix = "";
+    if (!waiting.isEmpty()) {
+      if (Confirmations.isYes(message)) {
+        return apply(user, id, message, listener);
+      }
+      if (Confirmations.isNo(message)) {
+        return cancel(user, id, message, listener);
+      }
+      pending.take(id);
+      prefix =
+          "(I cancelled "
+              + (waiting.size() == 1 ? "the change" : "the changes")
+              + " that was waiting: "
+              + summary(waiting)
+              + ".)\n\n";
+      ReplyChunks.send(prefix, listener);
+    }
+    List<ChatMessage> history = conversations.getMessages(id);
+    TurnRunner.Turn turn =
+        runner.run(user, id, orgs.activeOrg(id), history, message.strip(), listener);
+    List<ChatMessage> all = new ArrayList<>(history);
+    all.addAll(turn.added());
+    conversations.updateMessages(id, TurnRunner.window(all, STORED_MESSAGES));
+    return reply(id, prefix + turn.reply(), turn.toolCalls());
   }
 
   /**
@@ -115,7 +144,7 @@ public final class AgentService implements StreamingAssistant {
   public ChatReply confirmPending(User user, String conversationId) {
     String id = existing(conversationId);
     synchronized (lock(id)) {
-      mayDecide(user, pending.peek(id).orElseThrow(AgentService::nothingPending));
+      mayDecide(user, waiting(id));
       return apply(user, id, "Confirm", ChatListener.NONE);
     }
   }
@@ -130,7 +159,7 @@ public final class AgentService implements StreamingAssistant {
   public ChatReply cancelPending(User user, String conversationId) {
     String id = existing(conversationId);
     synchronized (lock(id)) {
-      mayDecide(user, pending.peek(id).orElseThrow(AgentService::nothingPending));
+      mayDecide(user, waiting(id));
       return cancel(user, id, "Cancel", ChatListener.NONE);
     }
   }
@@ -146,9 +175,11 @@ public final class AgentService implements StreamingAssistant {
     return user.id().equals(requesterId) || user.role() == Role.ADMIN;
   }
 
-  private static void mayDecide(User user, PendingWrite write) {
-    if (!mayDecide(user, write.userId())) {
-      throw ScopienException.forbidden("not_requester", NOT_REQUESTER);
+  private static void mayDecide(User user, List<PendingWrite> writes) {
+    for (PendingWrite write : writes) {
+      if (!mayDecide(user, write.userId())) {
+        throw ScopienException.forbidden("not_requester", NOT_REQUESTER);
+      }
     }
   }
 
@@ -165,34 +196,64 @@ public final class AgentService implements StreamingAssistant {
 
   @Override
   public Optional<String> pendingChange(User user, String conversationId) {
-    return pending.peek(readable(user, conversationId)).map(PendingWrite::summary);
+    List<PendingWrite> waiting = pending.peek(readable(user, conversationId));
+    return waiting.isEmpty() ? Optional.empty() : Optional.of(summary(waiting));
   }
 
-  private ChatReply apply(User user, String id, String said, ChatListener listener) {
-    PendingWrite write = pending.take(id).orElseThrow(AgentService::nothingPending);
-    listener.toolStarted(write.tool(), write.arguments());
-    ToolOutcome outcome;
-    if (!mayDecide(user, write.userId())) {
-      outcome = ToolOutcome.error(NOT_REQUESTER);
-    } else {
-      outcome = applyAsUser(user, id, write);
+  private List<PendingWrite> waiting(String id) {
+    List<PendingWrite> waiting = pending.peek(id);
+    if (waiting.isEmpty()) {
+      throw nothingPending();
     }
-    String reply =
-        outcome.status() == ToolOutcome.Status.OK
-            ? outcome.text()
-            : "The change was not made: " + outcome.text();
-    ToolCallRecord call =
-        new ToolCallRecord(write.tool(), write.arguments(), outcome.status().wire());
-    listener.toolFinished(call);
+    return waiting;
+  }
+
+  private static String summary(List<PendingWrite> writes) {
+    return PendingReplies.summary(writes.stream().map(PendingWrite::summary).toList());
+  }
+
+  /** Carries out every write waiting in the conversation, in the order asked, as one reply. */
+  private ChatReply apply(User user, String id, String said, ChatListener listener) {
+    List<PendingWrite> writes = pending.take(id);
+    if (writes.isEmpty()) {
+      throw nothingPending();
+    }
+    List<ToolCallRecord> calls = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    List<java.util.function.UnaryOperator<ConversationState>> changes = new ArrayList<>();
+    for (PendingWrite write : writes) {
+      listener.toolStarted(write.tool(), write.arguments());
+      ToolOutcome outcome =
+          mayDecide(user, write.userId())
+              ? applyAsUser(user, id, write)
+              : ToolOutcome.error(NOT_REQUESTER);
+      lines.add(
+          outcome.status() == ToolOutcome.Status.OK
+              ? outcome.text()
+              : "The change was not made: " + outcome.text());
+      ToolCallRecord call =
+          new ToolCallRecord(write.tool(), write.arguments(), outcome.status().wire());
+      calls.add(call);
+      listener.toolFinished(call);
+      Org org = orgs.byId(write.orgId()).orElse(null);
+      changes.add(
+          state -> StateUpdates.after(state, write.tool(), write.arguments(), outcome, org));
+    }
+    String reply = String.join("\n", lines);
     ReplyChunks.send(reply, listener);
-    Org org = orgs.byId(write.orgId()).orElse(null);
     remember(
         id,
         said,
         reply,
-        List.of(call),
-        state -> StateUpdates.after(state, write.tool(), write.arguments(), outcome, org));
-    return reply(id, reply, List.of(call));
+        calls,
+        state -> {
+          ConversationState next = state;
+          for (java.util.function.UnaryOperator<ConversationState> change : changes) {
+            next = change.apply(next);
+          }
+          return next;
+        });
+    return reply(id, reply, calls);
   }
 
   private ToolOutcome applyAsUser(User user, String id, PendingWrite write) {
@@ -208,11 +269,11 @@ public final class AgentService implements StreamingAssistant {
   }
 
   private ChatReply cancel(User user, String id, String said, ChatListener listener) {
-    Optional<PendingWrite> write = pending.take(id);
+    List<PendingWrite> writes = pending.take(id);
     String reply =
-        write
-            .map(w -> "Cancelled; nothing was changed. (It would have " + w.summary() + ".)")
-            .orElse("There was nothing waiting to cancel.");
+        writes.isEmpty()
+            ? "There was nothing waiting to cancel."
+            : "Cancelled; nothing was changed. (It would have " + summary(writes) + ".)";
     ReplyChunks.send(reply, listener);
     remember(id, said, reply, List.of(), state -> state);
     return reply(id, reply, List.of());

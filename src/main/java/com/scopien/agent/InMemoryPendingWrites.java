@@ -1,13 +1,14 @@
 package com.scopien.agent;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Pending writes of one process, for an agent built without a store. Thread-safe. */
 final class InMemoryPendingWrites implements PendingWrites {
-  private final Map<String, PendingWrite> byConversation = new ConcurrentHashMap<>();
+  private final Map<String, List<PendingWrite>> byConversation = new ConcurrentHashMap<>();
   private final Clock clock;
 
   InMemoryPendingWrites(Clock clock) {
@@ -16,22 +17,31 @@ final class InMemoryPendingWrites implements PendingWrites {
 
   @Override
   public void put(PendingWrite write) {
-    byConversation.put(write.conversationId(), write);
+    byConversation.compute(
+        write.conversationId(),
+        (id, old) -> {
+          List<PendingWrite> all = old == null ? new ArrayList<>() : new ArrayList<>(old);
+          all.add(write);
+          return List.copyOf(all);
+        });
   }
 
   @Override
-  public Optional<PendingWrite> peek(String conversationId) {
-    PendingWrite write = byConversation.get(conversationId);
-    if (write != null && write.createdAt().plus(EXPIRY).isBefore(clock.instant())) {
-      byConversation.remove(conversationId, write);
-      return Optional.empty();
+  public List<PendingWrite> peek(String conversationId) {
+    List<PendingWrite> writes = byConversation.get(conversationId);
+    if (writes == null) {
+      return List.of();
     }
-    return Optional.ofNullable(write);
+    if (writes.get(0).createdAt().plus(EXPIRY).isBefore(clock.instant())) {
+      byConversation.remove(conversationId, writes);
+      return List.of();
+    }
+    return writes;
   }
 
   @Override
-  public Optional<PendingWrite> take(String conversationId) {
-    Optional<PendingWrite> write = peek(conversationId);
-    return write.filter(w -> byConversation.remove(conversationId, w));
+  public List<PendingWrite> take(String conversationId) {
+    List<PendingWrite> writes = peek(conversationId);
+    return !writes.isEmpty() && byConversation.remove(conversationId, writes) ? writes : List.of();
   }
 }

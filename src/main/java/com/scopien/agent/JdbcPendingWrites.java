@@ -10,13 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Pending writes in the store's {@code pending_writes} table (migration V7), so a restart or a
- * second instance over the same database keeps them. {@link #take} is one conditional DELETE: of
- * two callers, only the one whose DELETE removed the row gets the write.
+ * second instance over the same database keeps them. A conversation's writes of one turn are rows
+ * in the order asked (migration V14). {@link #take} is one DELETE: of two callers, only the one
+ * whose DELETE removed the rows gets the writes.
  */
 final class JdbcPendingWrites implements PendingWrites {
   /** Amounts stay exact decimals: 80000.50, never a double. */
@@ -37,12 +38,19 @@ final class JdbcPendingWrites implements PendingWrites {
   public void put(PendingWrite w) {
     jdbc.inTransaction(
         () -> {
-          jdbc.update("DELETE FROM pending_writes WHERE conversation_id = ?", w.conversationId());
+          int position =
+              jdbc.queryOne(
+                      "SELECT COALESCE(MAX(position) + 1, 0) AS next FROM pending_writes"
+                          + " WHERE conversation_id = ?",
+                      row -> row.getInt("next"),
+                      w.conversationId())
+                  .orElse(0);
           jdbc.update(
-              "INSERT INTO pending_writes (conversation_id, user_id, org_id, tool, arguments,"
-                  + " object_name, record_id, record_label, field_values, before_values, summary,"
-                  + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              "INSERT INTO pending_writes (conversation_id, position, user_id, org_id, tool,"
+                  + " arguments, object_name, record_id, record_label, field_values, before_values,"
+                  + " summary, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               w.conversationId(),
+              position,
               w.userId(),
               w.orgId(),
               w.tool(),
@@ -58,28 +66,29 @@ final class JdbcPendingWrites implements PendingWrites {
   }
 
   @Override
-  public Optional<PendingWrite> peek(String conversationId) {
-    Optional<PendingWrite> write =
-        jdbc.queryOne(
-            "SELECT * FROM pending_writes WHERE conversation_id = ?", this::read, conversationId);
-    if (write.isPresent() && write.get().createdAt().plus(EXPIRY).isBefore(clock.instant())) {
-      remove(write.get());
-      return Optional.empty();
+  public List<PendingWrite> peek(String conversationId) {
+    List<PendingWrite> writes =
+        jdbc.query(
+            "SELECT * FROM pending_writes WHERE conversation_id = ? ORDER BY position",
+            this::read,
+            conversationId);
+    if (!writes.isEmpty() && writes.get(0).createdAt().plus(EXPIRY).isBefore(clock.instant())) {
+      remove(conversationId, writes.size());
+      return List.of();
     }
-    return write;
+    return writes;
   }
 
   @Override
-  public Optional<PendingWrite> take(String conversationId) {
-    return peek(conversationId).filter(this::remove);
+  public List<PendingWrite> take(String conversationId) {
+    List<PendingWrite> writes = peek(conversationId);
+    return !writes.isEmpty() && remove(conversationId, writes.size()) ? writes : List.of();
   }
 
-  private boolean remove(PendingWrite write) {
-    return jdbc.update(
-            "DELETE FROM pending_writes WHERE conversation_id = ? AND created_at = ?",
-            write.conversationId(),
-            write.createdAt())
-        == 1;
+  /** Deletes the conversation's writes; true only for the caller whose DELETE removed them all. */
+  private boolean remove(String conversationId, int count) {
+    return jdbc.update("DELETE FROM pending_writes WHERE conversation_id = ?", conversationId)
+        == count;
   }
 
   private PendingWrite read(ResultSet row) throws SQLException {

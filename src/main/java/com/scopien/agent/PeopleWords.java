@@ -2,7 +2,6 @@ package com.scopien.agent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -10,16 +9,17 @@ import java.util.Optional;
 
 /**
  * Dates and times as people write them: "Nov 24, 2026" for a date, "Dec 7, 2026, 11:58 PM UTC" for
- * a moment, instead of the API's 2026-12-07T23:58:51.080Z.
+ * a moment, instead of the API's 2026-12-07T23:58:51.080Z. Moments are written in the reader's time
+ * zone ({@link ReaderZone}): "Dec 7, 2026, 6:58 PM EST" for a reader in New York.
  */
 final class PeopleWords {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
   private static final DateTimeFormatter MOMENT =
-      DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a 'UTC'", Locale.US);
+      DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a z", Locale.US);
 
   private static final DateTimeFormatter SAME_YEAR =
-      DateTimeFormatter.ofPattern("MMM d, h:mm a 'UTC'", Locale.US);
+      DateTimeFormatter.ofPattern("MMM d, h:mm a z", Locale.US);
 
   private PeopleWords() {}
 
@@ -40,11 +40,10 @@ final class PeopleWords {
     if (hours < 24) {
       return hours == 1 ? "1 hour ago" : hours + " hours ago";
     }
-    OffsetDateTime at = then.atOffset(ZoneOffset.UTC);
+    java.time.ZoneId zone = ReaderZone.current();
+    java.time.ZonedDateTime at = then.atZone(zone);
     return "on "
-        + (at.getYear() == now.atOffset(ZoneOffset.UTC).getYear()
-            ? at.format(SAME_YEAR)
-            : at.format(MOMENT));
+        + (at.getYear() == now.atZone(zone).getYear() ? at.format(SAME_YEAR) : at.format(MOMENT));
   }
 
   /** The value as a date a person reads, when it is an ISO date. */
@@ -67,7 +66,7 @@ final class PeopleWords {
     try {
       String text = value.toString().replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2");
       return Optional.of(
-          OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).format(MOMENT));
+          OffsetDateTime.parse(text).atZoneSameInstant(ReaderZone.current()).format(MOMENT));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

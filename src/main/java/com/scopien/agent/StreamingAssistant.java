@@ -29,6 +29,19 @@ public interface StreamingAssistant extends Assistant {
   void requireConversation(User user, String conversationId);
 
   /**
+   * The same, with times in the reply written in {@code timeZone} (the reader's; null keeps the
+   * zone the conversation last used, else UTC). The zone is kept with the conversation.
+   */
+  default ChatReply chat(
+      User user,
+      String conversationId,
+      String message,
+      ChatListener listener,
+      java.time.ZoneId timeZone) {
+    return chat(user, conversationId, message, listener);
+  }
+
+  /**
    * The turns people saw in the conversation, oldest first: each message and the reply to it, with
    * the tools that reply used. The conversation's last reply shows {@code needs_confirmation} while
    * its change still waits.

@@ -65,6 +65,15 @@ final class ToolDispatcher {
   }
 
   Dispatched dispatch(User user, String conversationId, ToolExecutionRequest request) {
+    return dispatch(user, conversationId, request, false);
+  }
+
+  /**
+   * Runs one call; {@code writeAsked} says whether a write it makes was asked for by the person
+   * (see {@link WriteRequests}); when false, a write waits for confirmation in any org.
+   */
+  Dispatched dispatch(
+      User user, String conversationId, ToolExecutionRequest request, boolean writeAsked) {
     String name = request.name();
     JsonNode args;
     try {
@@ -88,12 +97,17 @@ final class ToolDispatcher {
     }
     Map<String, Object> arguments = Json.toMap(args);
     Org[] ranOn = new Org[1];
-    ToolOutcome outcome = run(user, conversationId, name, args, ranOn);
+    ToolOutcome outcome = run(user, conversationId, name, args, ranOn, writeAsked);
     return new Dispatched(name, arguments, outcome, ranOn[0]);
   }
 
   private ToolOutcome run(
-      User user, String conversationId, String name, JsonNode args, Org[] ranOn) {
+      User user,
+      String conversationId,
+      String name,
+      JsonNode args,
+      Org[] ranOn,
+      boolean writeAsked) {
     ToolDefinition tool = catalogue.find(name).orElse(null);
     if (tool == null) {
       return ToolOutcome.error(
@@ -106,7 +120,7 @@ final class ToolDispatcher {
     try {
       Org org = org(conversationId, args);
       ranOn[0] = org;
-      ToolContext ctx = new ToolContext(user, conversationId, org, orgs);
+      ToolContext ctx = new ToolContext(user, conversationId, org, orgs, writeAsked);
       return executors.get(name).execute(ctx, new ToolArgs(name, args));
     } catch (ToolException e) {
       return ToolOutcome.error(e.getMessage());

@@ -10,18 +10,24 @@ import java.util.List;
  * secret or a hidden field.
  */
 record ToolOutcome(
-    Status status, String text, String source, Instant asOf, List<ShownRecord> shown) {
+    Status status,
+    String text,
+    String source,
+    Instant asOf,
+    List<ShownRecord> shown,
+    String pendingSummary) {
   ToolOutcome {
     shown = shown == null ? List.of() : List.copyOf(shown);
   }
 
   ToolOutcome(Status status, String text) {
-    this(status, text, null, null, List.of());
+    this(status, text, null, null, List.of(), null);
   }
 
   /** This outcome, saying the read came from {@code from}. */
   ToolOutcome readFrom(RecordReads.Source from) {
-    return new ToolOutcome(status, text, from.live() ? "live" : "mirror", from.asOf(), shown);
+    return new ToolOutcome(
+        status, text, from.live() ? "live" : "mirror", from.asOf(), shown, pendingSummary);
   }
 
   /**
@@ -29,7 +35,7 @@ record ToolOutcome(
    * state.
    */
   ToolOutcome showing(List<ShownRecord> records) {
-    return new ToolOutcome(status, text, source, asOf, records);
+    return new ToolOutcome(status, text, source, asOf, records, pendingSummary);
   }
 
   enum Status {
@@ -56,7 +62,17 @@ record ToolOutcome(
     return new ToolOutcome(Status.ERROR, text);
   }
 
-  static ToolOutcome needsConfirmation(String text) {
-    return new ToolOutcome(Status.NEEDS_CONFIRMATION, text);
+  /**
+   * A write parked for confirmation: {@code summary} says what it will do ("update Opportunity
+   * ..."), so a turn with several parked writes can list them all in one confirmation.
+   */
+  static ToolOutcome needsConfirmation(String summary, boolean unasked) {
+    return new ToolOutcome(
+        Status.NEEDS_CONFIRMATION,
+        PendingReplies.confirmation(List.of(summary), unasked),
+        null,
+        null,
+        List.of(),
+        summary);
   }
 }

@@ -24,8 +24,11 @@ import java.util.Map;
 /**
  * One turn of a conversation: an explicit loop over {@link ChatModel#chat(ChatRequest)} that runs
  * the tools the model asks for, records each call in order with its status, stops at the per-turn
- * bound, and ends at once when a write waits for confirmation (the model is not asked again, so it
- * cannot talk its way past the check).
+ * bound, and ends at once when writes wait for confirmation (the model is not asked again, so it
+ * cannot talk its way past the check). All writes asked for in that answer wait together, in one
+ * confirmation. A write runs without confirmation only where the org allows it and the person's
+ * message asked for a change, before any tool result of the turn was seen ({@link WriteRequests});
+ * results that read records reach the model marked as data ({@link RecordData}).
  */
 final class TurnRunner {
   static final int HISTORY_WINDOW = 40;
@@ -81,6 +84,7 @@ final class TurnRunner {
     added.add(UserMessage.from(text));
     List<ToolCallRecord> calls = new ArrayList<>();
     int used = 0;
+    boolean seenToolResult = false;
     while (true) {
       boolean spent = used >= maxToolCalls;
       Answer answer = ask(system, history, added, spent ? List.of() : tools, listener);
@@ -93,7 +97,9 @@ final class TurnRunner {
         return finish(reply, calls, added, state);
       }
       added.add(ai);
-      String confirmation = null;
+      boolean writeAsked = WriteRequests.asked(text, seenToolResult);
+      List<String> confirmations = new ArrayList<>();
+      List<String> waiting = new ArrayList<>();
       for (ToolExecutionRequest request : ai.toolExecutionRequests()) {
         ToolOutcome outcome;
         if (used >= maxToolCalls) {
@@ -103,7 +109,8 @@ final class TurnRunner {
         } else {
           used++;
           listener.toolStarted(request.name(), dispatcher.arguments(request));
-          ToolDispatcher.Dispatched done = dispatcher.dispatch(user, conversationId, request);
+          ToolDispatcher.Dispatched done =
+              dispatcher.dispatch(user, conversationId, request, writeAsked);
           outcome = done.outcome();
           state = StateUpdates.after(state, done.tool(), done.arguments(), outcome, done.org());
           ToolCallRecord call =
@@ -120,14 +127,20 @@ final class TurnRunner {
             ToolExecutionResultMessage.builder()
                 .id(request.id())
                 .toolName(request.name())
-                .text(outcome.text())
+                .text(RecordData.forModel(request.name(), outcome.text()))
                 .isError(outcome.status() == ToolOutcome.Status.ERROR)
                 .build());
         if (outcome.status() == ToolOutcome.Status.NEEDS_CONFIRMATION) {
-          confirmation = outcome.text();
+          confirmations.add(outcome.text());
+          waiting.add(outcome.pendingSummary());
         }
       }
-      if (confirmation != null) {
+      seenToolResult = true;
+      if (!confirmations.isEmpty()) {
+        String confirmation =
+            confirmations.size() == 1
+                ? confirmations.get(0)
+                : PendingReplies.confirmation(waiting, false);
         ReplyChunks.send(confirmation, listener);
         return finish(confirmation, calls, added, state);
       }

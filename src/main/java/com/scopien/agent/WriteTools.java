@@ -18,8 +18,10 @@ import java.util.function.Predicate;
 /**
  * create_record and update_record. Every field is checked against describe (createable or
  * updateable, not hidden) and every value typed before anything is sent. Where the org's policy
- * asks for confirmation (production by default) the write is parked as a {@link PendingWrite} and
- * the call ends with {@code needs_confirmation}; elsewhere it is made at once.
+ * asks for confirmation (production by default), or the person's message did not ask for this write
+ * ({@link ToolContext#writeAsked()}, see {@link WriteRequests}), the write is parked as a {@link
+ * PendingWrite} next to any other of the same turn and the call ends with {@code
+ * needs_confirmation}; otherwise it is made at once.
  *
  * <p>Users change only records they own, managers their team's, admins any: a record outside the
  * caller's reach is "not found". A new record is owned by the caller's Salesforce user unless it
@@ -145,15 +147,12 @@ final class WriteTools {
             before,
             summary,
             clock.instant());
-    if (!confirmWrites.test(ctx.org())) {
+    boolean policy = confirmWrites.test(ctx.org());
+    if (!policy && ctx.writeAsked()) {
       return writer.apply(write, ctx);
     }
     pending.put(write);
-    return ToolOutcome.needsConfirmation(
-        "Waiting for confirmation. This will "
-            + summary
-            + ".\nReply **yes** to make this change, or anything else to cancel. Nothing has"
-            + " changed yet.");
+    return ToolOutcome.needsConfirmation(summary, !policy);
   }
 
   /**

@@ -77,6 +77,24 @@ final class HttpSlackClient implements SlackClient {
 
   @Override
   public Optional<String> emailOf(String slackUserId) {
+    return userInfo(slackUserId)
+        .map(user -> user.path("profile").path("email").asText(""))
+        .filter(email -> !email.isBlank());
+  }
+
+  @Override
+  public Optional<java.time.ZoneId> timeZoneOf(String slackUserId) {
+    Optional<String> tz =
+        userInfo(slackUserId).map(user -> user.path("tz").asText("")).filter(t -> !t.isBlank());
+    try {
+      return tz.map(java.time.ZoneId::of);
+    } catch (java.time.DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The {@code user} of {@code users.info}; empty for an unknown user, a bot or a deleted one. */
+  private Optional<JsonNode> userInfo(String slackUserId) {
     URI uri =
         URI.create(
             method("users.info")
@@ -98,8 +116,7 @@ final class HttpSlackClient implements SlackClient {
     if (user.path("is_bot").asBoolean(false) || user.path("deleted").asBoolean(false)) {
       return Optional.empty();
     }
-    String email = user.path("profile").path("email").asText("");
-    return email.isBlank() ? Optional.empty() : Optional.of(email);
+    return Optional.of(user);
   }
 
   @Override

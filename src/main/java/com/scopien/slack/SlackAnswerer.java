@@ -111,7 +111,8 @@ final class SlackAnswerer {
     }
     try {
       return SlackReplies.answer(
-          conversations.ask(user.get(), threadKey, text, listener), slackUserId);
+          conversations.ask(user.get(), threadKey, text, listener, identities.zoneOf(slackUserId)),
+          slackUserId);
     } catch (ScopienException e) {
       if (e.kind() == ScopienException.Kind.INTERNAL) {
         LOG.error("The assistant failed for a Slack message: {}", e.code(), e);

@@ -32,6 +32,15 @@ final class SlackBlocks {
    * @param askedBy the Slack user id of the person who asked, or null
    */
   static Map<String, Object> confirmButtons(String conversationId, String askedBy) {
+    return confirmButtons(conversationId, askedBy, 1);
+  }
+
+  /**
+   * The same buttons for {@code count} changes of one reply, confirmed or cancelled together; with
+   * more than one the buttons say so ("Confirm all 2").
+   */
+  static Map<String, Object> confirmButtons(String conversationId, String askedBy, int count) {
+    String all = count > 1 ? " all " + count : "";
     return Map.of(
         "type",
         "actions",
@@ -39,8 +48,8 @@ final class SlackBlocks {
         askedBy == null ? PENDING_BLOCK : PENDING_BLOCK + ":" + askedBy,
         "elements",
         List.of(
-            button("Confirm", CONFIRM, "primary", conversationId),
-            button("Cancel", CANCEL, "danger", conversationId)));
+            button("Confirm" + all, CONFIRM, "primary", conversationId),
+            button("Cancel" + all, CANCEL, "danger", conversationId)));
   }
 
   /** The Slack user named in a buttons block's id, if it names one. */

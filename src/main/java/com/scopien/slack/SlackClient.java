@@ -39,6 +39,14 @@ interface SlackClient {
    */
   Optional<String> emailOf(String slackUserId);
 
+  /**
+   * The time zone of a Slack user's profile ({@code users.info}'s {@code tz}, e.g.
+   * America/New_York); empty when Slack does not give one.
+   */
+  default Optional<java.time.ZoneId> timeZoneOf(String slackUserId) {
+    return Optional.empty();
+  }
+
   /** The bot's own identity ({@code auth.test}). */
   BotIdentity whoAmI();
 

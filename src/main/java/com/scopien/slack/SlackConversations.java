@@ -44,17 +44,23 @@ final class SlackConversations {
    * listener} hears the tools as they run.
    */
   ChatReply ask(User user, String threadKey, String message, ChatListener listener) {
+    return ask(user, threadKey, message, listener, null);
+  }
+
+  /** The same, with times in the reply in {@code zone} (the person's Slack profile zone). */
+  ChatReply ask(
+      User user, String threadKey, String message, ChatListener listener, java.time.ZoneId zone) {
     synchronized (locks[Math.floorMod((threadKey + user.id()).hashCode(), locks.length)]) {
       Optional<String> known = store.conversation(threadKey, user.id());
       ChatReply reply;
       try {
-        reply = assistant.chat(user, known.orElse(null), message, listener);
+        reply = assistant.chat(user, known.orElse(null), message, listener, zone);
       } catch (ScopienException e) {
         if (known.isEmpty() || !"unknown_conversation".equals(e.code())) {
           throw e;
         }
         // The conversation is gone from the store (or was never this user's): start afresh.
-        reply = assistant.chat(user, null, message, listener);
+        reply = assistant.chat(user, null, message, listener, zone);
       }
       if (!known.map(reply.conversationId()::equals).orElse(false)) {
         store.saveConversation(threadKey, user.id(), reply.conversationId(), clock.instant());

@@ -26,6 +26,9 @@ final class SlackIdentities {
   private final UserService users;
   private final Clock clock;
   private final Map<String, CachedEmail> emails = new ConcurrentHashMap<>();
+  private final Map<String, CachedZone> zones = new ConcurrentHashMap<>();
+
+  private record CachedZone(java.time.ZoneId zone, Instant fetchedAt) {}
 
   SlackIdentities(SlackStore store, SlackClient slack, UserService users, Clock clock) {
     this.store = store;
@@ -44,6 +47,24 @@ final class SlackIdentities {
       return users.findActive(link.get().userId());
     }
     return email(slackUserId).flatMap(users::findActiveByEmail);
+  }
+
+  /**
+   * The time zone of the Slack user's profile, for times in replies; UTC when Slack gives none.
+   * Remembered as long as an email is.
+   */
+  java.time.ZoneId zoneOf(String slackUserId) {
+    Instant now = clock.instant();
+    CachedZone cached = zones.get(slackUserId);
+    if (cached != null && cached.fetchedAt().plus(EMAIL_TTL).isAfter(now)) {
+      return cached.zone();
+    }
+    java.time.ZoneId zone = slack.timeZoneOf(slackUserId).orElse(java.time.ZoneId.of("UTC"));
+    if (zones.size() >= MAX_CACHED) {
+      zones.clear();
+    }
+    zones.put(slackUserId, new CachedZone(zone, now));
+    return zone;
   }
 
   private Optional<String> email(String slackUserId) {

@@ -79,10 +79,10 @@ final class SlackReplies {
     }
     String org = orgLine(reply.org());
     blocks.add(SlackBlocks.context(decidedBy == null ? org : org + " · " + decidedBy));
-    boolean waiting =
-        reply.toolCalls().stream().anyMatch(c -> NEEDS_CONFIRMATION.equals(c.status()));
-    if (decidedBy == null && waiting) {
-      blocks.add(SlackBlocks.confirmButtons(reply.conversationId(), askedBy));
+    int waiting =
+        (int) reply.toolCalls().stream().filter(c -> NEEDS_CONFIRMATION.equals(c.status())).count();
+    if (decidedBy == null && waiting > 0) {
+      blocks.add(SlackBlocks.confirmButtons(reply.conversationId(), askedBy, waiting));
     }
     String first = chunks.isEmpty() ? "" : chunks.get(0);
     return new SlackMessage(first + "\n" + org, blocks);

@@ -39,7 +39,15 @@ final class ChatHandler {
   void chat(Context ctx) {
     Request request = request(ctx);
     ChatReply reply =
-        assistant.chat(ApiKeyAuthHandler.user(ctx), request.conversationId(), request.message());
+        request.timeZone() == null
+            ? assistant.chat(
+                ApiKeyAuthHandler.user(ctx), request.conversationId(), request.message())
+            : assistant.chat(
+                ApiKeyAuthHandler.user(ctx),
+                request.conversationId(),
+                request.message(),
+                ChatListener.NONE,
+                request.timeZone());
     ctx.json(WireFormat.chat(reply));
   }
 
@@ -73,7 +81,11 @@ final class ChatHandler {
     try {
       reply =
           assistant.chat(
-              ApiKeyAuthHandler.user(ctx), request.conversationId(), request.message(), listener);
+              ApiKeyAuthHandler.user(ctx),
+              request.conversationId(),
+              request.message(),
+              listener,
+              request.timeZone());
     } catch (RuntimeException e) {
       if (!events.started()) {
         throw e;
@@ -94,7 +106,20 @@ final class ChatHandler {
             id, assistant.history(user, id), assistant.pendingChange(user, id).orElse(null)));
   }
 
-  private record Request(String message, String conversationId) {}
+  /** A browser's IANA time zone ("Europe/Berlin"); anything else is a 400 saying so. */
+  private static java.time.ZoneId zone(String name) {
+    try {
+      return java.time.ZoneId.of(name.trim());
+    } catch (java.time.DateTimeException e) {
+      throw ScopienException.invalid(
+          "invalid_time_zone",
+          "Field 'timeZone' is not a time zone Scopien knows: '"
+              + name
+              + "'. Send an IANA zone name such as Europe/Berlin or America/New_York.");
+    }
+  }
+
+  private record Request(String message, String conversationId, java.time.ZoneId timeZone) {}
 
   private Request request(Context ctx) {
     JsonBodyReader.Body body = reader.read(ctx);
@@ -108,7 +133,8 @@ final class ChatHandler {
         body.optionalText("conversationId")
             .map(id -> JsonBodyReader.conversationId(id, "conversationId"))
             .orElse(null);
-    return new Request(message, conversationId);
+    java.time.ZoneId timeZone = body.optionalText("timeZone").map(ChatHandler::zone).orElse(null);
+    return new Request(message, conversationId, timeZone);
   }
 
   void confirm(Context ctx) {

@@ -231,7 +231,7 @@ class AgentServiceTest {
     List<ChatMessage> sent = model.requests.get(model.requests.size() - turnsBack).messages();
     for (int i = sent.size() - 1; i >= 0; i--) {
       if (sent.get(i) instanceof ToolExecutionResultMessage r) {
-        return r.text();
+        return RecordData.unmarked(r.text());
       }
     }
     return "";

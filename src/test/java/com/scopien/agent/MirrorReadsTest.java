@@ -138,7 +138,7 @@ class MirrorReadsTest {
     List<ChatMessage> sent = model.requests.get(model.requests.size() - 1).messages();
     for (int i = sent.size() - 1; i >= 0; i--) {
       if (sent.get(i) instanceof ToolExecutionResultMessage r) {
-        return r.text();
+        return RecordData.unmarked(r.text());
       }
     }
     return "";

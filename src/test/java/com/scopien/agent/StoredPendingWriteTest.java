@@ -44,6 +44,43 @@ class StoredPendingWriteTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(TestDatabases.Engine.class)
+  void theWritesOfOneTurnAreStoredInOrderAndTakenTogetherOnce(TestDatabases.Engine engine) {
+    try (Database db = TestDatabases.open(engine)) {
+      AgentService agent = agentOver(db);
+      String id = agent.chat(AgentFixture.ADMIN, null, "show leads").conversationId();
+      JdbcPendingWrites store = new JdbcPendingWrites(db.jdbc(), fixture.clock);
+      store.put(write(id, "first"));
+      store.put(write(id, "second"));
+
+      assertThat(store.peek(id))
+          .extracting(PendingWrite::summary)
+          .containsExactly("first", "second");
+      assertThat(store.take(id))
+          .extracting(PendingWrite::summary)
+          .containsExactly("first", "second");
+      assertThat(store.take(id)).isEmpty();
+      assertThat(store.peek(id)).isEmpty();
+    }
+  }
+
+  private PendingWrite write(String conversationId, String summary) {
+    return new PendingWrite(
+        conversationId,
+        AgentFixture.ADMIN.id(),
+        "org-prod",
+        "update_record",
+        java.util.Map.of(),
+        "Opportunity",
+        fixture.dealId,
+        "Acme Corp Deal",
+        java.util.Map.of("Amount", 1),
+        java.util.Map.of("Amount", 75000),
+        summary,
+        fixture.clock.instant());
+  }
+
   @Test
   void aStoredWriteExpiresAfterFifteenMinutes() {
     try (Database db = TestDatabases.open(TestDatabases.Engine.H2)) {

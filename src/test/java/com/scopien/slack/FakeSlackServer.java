@@ -43,6 +43,7 @@ final class FakeSlackServer implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, String> emails = new ConcurrentHashMap<>();
+  private final Map<String, String> zones = new ConcurrentHashMap<>();
 
   /** A message as it now reads: where it was posted and its latest text and blocks. */
   record Message(String channel, String threadTs, String ts, JsonNode body) {
@@ -78,6 +79,11 @@ final class FakeSlackServer implements AutoCloseable {
   /** Makes {@code users.info} give this email for the Slack user. */
   void email(String slackUserId, String email) {
     emails.put(slackUserId, email);
+  }
+
+  /** Makes {@code users.info} give this time zone ({@code tz}) for the Slack user. */
+  void timeZone(String slackUserId, String tz) {
+    zones.put(slackUserId, tz);
   }
 
   /** Makes every {@code chat.update} fail as Slack does ({@code "ok": false}), or work again. */
@@ -221,8 +227,13 @@ final class FakeSlackServer implements AutoCloseable {
     if (email == null) {
       return "{\"ok\":false,\"error\":\"user_not_found\"}";
     }
-    return json.writeValueAsString(
-        Map.of("ok", true, "user", Map.of("id", user, "profile", Map.of("email", email))));
+    Map<String, Object> info = new java.util.LinkedHashMap<>();
+    info.put("id", user);
+    info.put("profile", Map.of("email", email));
+    if (zones.containsKey(user)) {
+      info.put("tz", zones.get(user));
+    }
+    return json.writeValueAsString(Map.of("ok", true, "user", info));
   }
 
   /** The URI of a path on this server. */

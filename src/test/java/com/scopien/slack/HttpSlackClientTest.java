@@ -43,6 +43,17 @@ class HttpSlackClientTest {
   }
 
   @Test
+  void usersInfoGivesTheProfileTimeZoneOrNothing() {
+    slack.email("U1", "jane.roe@acme.com");
+    slack.timeZone("U1", "America/New_York");
+    slack.email("U2", "john.doe@acme.com");
+
+    assertThat(client.timeZoneOf("U1")).contains(java.time.ZoneId.of("America/New_York"));
+    assertThat(client.timeZoneOf("U2")).isEmpty();
+    assertThat(client.timeZoneOf("U404")).isEmpty();
+  }
+
+  @Test
   void slackSayingNoIsAnUpstreamErrorWithoutTheToken() {
     HttpSlackClient wrongBase =
         new HttpSlackClient(

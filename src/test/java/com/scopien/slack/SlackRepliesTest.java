@@ -59,6 +59,23 @@ class SlackRepliesTest {
   }
 
   @Test
+  void twoWaitingWritesGetOnePairOfButtonsThatActOnBoth() {
+    ChatReply.ToolCallRecord waiting =
+        new ChatReply.ToolCallRecord("update_record", Map.of(), SlackReplies.NEEDS_CONFIRMATION);
+    SlackMessage message =
+        SlackReplies.answer(
+            new ChatReply(
+                "conv-43", "These 2 changes wait together.", ORG, List.of(waiting, waiting)),
+            "UASKER1");
+
+    assertThat(message.blocks()).filteredOn(b -> "actions".equals(b.get("type"))).hasSize(1);
+    assertThat(message.blocks().get(message.blocks().size() - 1).toString())
+        .contains("Confirm all 2")
+        .contains("Cancel all 2")
+        .contains("value=conv-43");
+  }
+
+  @Test
   void aLongReplyIsSplitIntoSectionsSlackAcceptsWithCodeBlocksClosed() {
     StringBuilder table = new StringBuilder("| Name | Amount |\n|---|---|\n");
     for (int i = 0; i < 400; i++) {

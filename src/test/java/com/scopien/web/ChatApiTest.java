@@ -93,6 +93,21 @@ class ChatApiTest {
   }
 
   @Test
+  void anUnknownTimeZoneIsA400SayingWhatToSendAndAKnownOneIsAccepted() {
+    assertError(
+        server.post("/api/chat", ADMIN_KEY, "{\"message\":\"hi\",\"timeZone\":\"Mars/Olympus\"}"),
+        400,
+        "invalid_time_zone",
+        "Europe/Berlin");
+
+    HttpResponse<String> ok =
+        server.post(
+            "/api/chat", ADMIN_KEY, "{\"message\":\"hi\",\"timeZone\":\"America/New_York\"}");
+
+    assertThat(ok.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aMissingOrBlankMessageIsA400NamingTheField() {
     for (String body :
         List.of("{}", "{\"message\":null}", "{\"message\":\"   \"}", "{\"text\":\"hi\"}")) {

@@ -105,7 +105,7 @@ public final class OfflineChatModel implements ChatModel {
 
   @Override
   public ChatResponse doChat(ChatRequest request) {
-    List<ChatMessage> messages = request.messages();
+    List<ChatMessage> messages = unmarked(request.messages());
     ChatMessage last = messages.get(messages.size() - 1);
     AiMessage answer;
     if (last instanceof ToolExecutionResultMessage) {
@@ -121,6 +121,25 @@ public final class OfflineChatModel implements ChatModel {
         .finishReason(
             answer.hasToolExecutionRequests() ? FinishReason.TOOL_EXECUTION : FinishReason.STOP)
         .build();
+  }
+
+  /** The messages with tool results as the tools wrote them, without the record-data marks. */
+  private static List<ChatMessage> unmarked(List<ChatMessage> messages) {
+    List<ChatMessage> plain = new java.util.ArrayList<>(messages.size());
+    for (ChatMessage m : messages) {
+      if (m instanceof ToolExecutionResultMessage r) {
+        plain.add(
+            ToolExecutionResultMessage.builder()
+                .id(r.id())
+                .toolName(r.toolName())
+                .text(com.scopien.agent.RecordData.unmarked(r.text()))
+                .isError(r.isError())
+                .build());
+      } else {
+        plain.add(m);
+      }
+    }
+    return plain;
   }
 
   private AiMessage answer(String said, List<ChatMessage> messages, Set<String> offered) {
