@@ -10,6 +10,7 @@ import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.NewOrg;
 import com.scopien.orgs.OrgService;
+import com.scopien.security.FieldSecurityAdmin;
 import com.scopien.security.UserAdmin;
 import com.scopien.security.UserService;
 import com.scopien.slack.SlackChannel;
@@ -142,6 +143,7 @@ public final class App implements AutoCloseable {
                   new UserAdmin(core.database().jdbc(), core.users(), core.audit(), core.clock()),
                   core.audit(),
                   core.fieldSecurity().guestAccess())
+              .withFieldSecurity(new FieldSecurityAdmin(core.fieldSecurity(), core.audit()))
               .start();
       App app = new App(core, localOrgs, slack, scheduler, realtime, web);
       if (config.slack().isPresent()) {

@@ -13,6 +13,7 @@ import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
 import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.security.AuditLog;
+import com.scopien.security.FieldSecurityAdmin;
 import com.scopien.security.GuestAccess;
 import com.scopien.security.User;
 import com.scopien.security.UserAdmin;
@@ -221,6 +222,17 @@ public final class WebServer implements AutoCloseable {
     new UserHandler(Objects.requireNonNull(users, "users"), reader).register(app);
     new AuditHandler(Objects.requireNonNull(audit, "audit")).register(app);
     new GuestAccessHandler(Objects.requireNonNull(guests, "guests"), audit, reader).register(app);
+    return this;
+  }
+
+  /**
+   * Adds Settings → Field Security (admins): {@code GET /api/orgs/{id}/field-security?object=} and
+   * {@code PUT /api/orgs/{id}/field-security/{object}} ({@link FieldSecurityHandler}). Call before
+   * {@link #start()}. Returns this server.
+   */
+  public WebServer withFieldSecurity(FieldSecurityAdmin fieldSecurity) {
+    new FieldSecurityHandler(Objects.requireNonNull(fieldSecurity, "fieldSecurity"), orgs, reader)
+        .register(app);
     return this;
   }
 
