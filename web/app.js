@@ -5,6 +5,7 @@
 
 import { ApiError, createApi } from './api.js';
 import { createConflictsPage } from './conflicts.js';
+import { createFieldSecurity } from './fieldsecurity.js';
 import { createIntegrations } from './integrations.js';
 import { createMonitoringPage } from './monitoring.js';
 import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, settleActions } from './render.js';
@@ -49,6 +50,8 @@ const state = {
 };
 
 const api = createApi(() => sessionStorage.getItem(KEY));
+
+const fieldSecurity = createFieldSecurity({ api });
 
 const integrations = createIntegrations({
   api,
@@ -169,6 +172,7 @@ async function route() {
     ui.settings.setAttribute('aria-pressed', 'true');
     const returning = new URLSearchParams(window.location.search).get('connect');
     await integrations.show(returning);
+    await fieldSecurity.show();
     return;
   }
   if (wantsSettings) {
