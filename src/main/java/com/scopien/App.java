@@ -11,6 +11,7 @@ import com.scopien.orgs.Environment;
 import com.scopien.orgs.NewOrg;
 import com.scopien.orgs.OrgService;
 import com.scopien.security.FieldSecurityAdmin;
+import com.scopien.security.KeyProvider;
 import com.scopien.security.UserAdmin;
 import com.scopien.security.UserService;
 import com.scopien.slack.SlackChannel;
@@ -144,6 +145,10 @@ public final class App implements AutoCloseable {
                   core.audit(),
                   core.fieldSecurity().guestAccess())
               .withFieldSecurity(new FieldSecurityAdmin(core.fieldSecurity(), core.audit()))
+              .withBackup(
+                  core.database(),
+                  KeyProvider.resolve(config.encryptionKey(), config.dataDir()),
+                  core.audit())
               .start();
       App app = new App(core, localOrgs, slack, scheduler, realtime, web);
       if (config.slack().isPresent()) {

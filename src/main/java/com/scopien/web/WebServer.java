@@ -15,8 +15,10 @@ import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurityAdmin;
 import com.scopien.security.GuestAccess;
+import com.scopien.security.KeyProvider;
 import com.scopien.security.User;
 import com.scopien.security.UserAdmin;
+import com.scopien.store.Database;
 import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
@@ -233,6 +235,15 @@ public final class WebServer implements AutoCloseable {
   public WebServer withFieldSecurity(FieldSecurityAdmin fieldSecurity) {
     new FieldSecurityHandler(Objects.requireNonNull(fieldSecurity, "fieldSecurity"), orgs, reader)
         .register(app);
+    return this;
+  }
+
+  /**
+   * Adds {@code POST /api/admin/backup} (admins): an encrypted snapshot of the running store
+   * ({@link BackupHandler}). Call before {@link #start()}. Returns this server.
+   */
+  public WebServer withBackup(Database database, KeyProvider keys, AuditLog audit) {
+    new BackupHandler(database, keys, audit, reader).register(app);
     return this;
   }
 

@@ -162,6 +162,7 @@ class AccessMatrixIT {
         row("DELETE", "/api/users/{admin}/keys/nope", null, 404, 404, 404, 404, 401, 401),
         row("GET", "/api/audit", null, 200, 403, 403, 403, 401, 401),
         row("GET", "/api/guest-access", null, 200, 403, 403, 403, 401, 401),
+        row("POST", "/api/admin/backup", null, 200, 403, 403, 403, 401, 401),
         row(
             "GET",
             "/api/orgs/{org}/field-security?object=Contact",
