@@ -10,6 +10,7 @@ import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.NewOrg;
 import com.scopien.orgs.OrgService;
+import com.scopien.privacy.PersonalData;
 import com.scopien.security.FieldSecurityAdmin;
 import com.scopien.security.KeyProvider;
 import com.scopien.security.UserAdmin;
@@ -145,6 +146,8 @@ public final class App implements AutoCloseable {
                   core.audit(),
                   core.fieldSecurity().guestAccess())
               .withFieldSecurity(new FieldSecurityAdmin(core.fieldSecurity(), core.audit()))
+              .withPrivacy(
+                  new PersonalData(core.database().jdbc(), core.fieldSecurity(), core.audit()))
               .withBackup(
                   core.database(),
                   KeyProvider.resolve(config.encryptionKey(), config.dataDir()),

@@ -11,6 +11,7 @@ import com.scopien.agent.StreamingAssistant;
 import com.scopien.monitoring.ApiUsageMonitor;
 import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
+import com.scopien.privacy.PersonalData;
 import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurityAdmin;
@@ -244,6 +245,16 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer withBackup(Database database, KeyProvider keys, AuditLog audit) {
     new BackupHandler(database, keys, audit, reader).register(app);
+    return this;
+  }
+
+  /**
+   * Adds the admins' personal-data routes, {@code GET /api/privacy/export} and {@code POST
+   * /api/privacy/erase} ({@link PrivacyHandler}). Call before {@link #start()}. Returns this
+   * server.
+   */
+  public WebServer withPrivacy(PersonalData personalData) {
+    new PrivacyHandler(Objects.requireNonNull(personalData, "personalData"), reader).register(app);
     return this;
   }
 

@@ -163,6 +163,17 @@ class AccessMatrixIT {
         row("GET", "/api/audit", null, 200, 403, 403, 403, 401, 401),
         row("GET", "/api/guest-access", null, 200, 403, 403, 403, 401, 401),
         row("POST", "/api/admin/backup", null, 200, 403, 403, 403, 401, 401),
+        row("GET", "/api/privacy/export?email=nobody@x.test", null, 200, 403, 403, 403, 401, 401),
+        row(
+            "POST",
+            "/api/privacy/erase",
+            "{\"email\":\"nobody@x.test\"}",
+            200,
+            403,
+            403,
+            403,
+            401,
+            401),
         row(
             "GET",
             "/api/orgs/{org}/field-security?object=Contact",
