@@ -103,8 +103,7 @@ public final class BackupCipher {
     try {
       DataInputStream data = new DataInputStream(in);
       ByteArrayOutputStream header = new ByteArrayOutputStream();
-      byte[] magic = new byte[MAGIC.length];
-      data.readFully(magic);
+      byte[] magic = data.readNBytes(MAGIC.length);
       if (!Arrays.equals(magic, MAGIC)) {
         throw ScopienException.invalid(
             "not_a_backup", "This file is not a Scopien backup (made by `scopien backup`).");
