@@ -164,6 +164,11 @@ export function createApi(getKey) {
     reconnectOrg: (id) => request('POST', `${orgPath(id)}/reconnect`, {}),
     disconnectOrg: (id) => request('DELETE', orgPath(id)),
     removeOrg: (id) => request('DELETE', `${orgPath(id)}?remove=true`),
+    // Settings → Field Security (admins only).
+    fieldSecurity: (id, object) =>
+      request('GET', `${orgPath(id)}/field-security?object=${encodeURIComponent(object)}`),
+    saveFieldSecurity: (id, object, hidden) =>
+      request('PUT', `${orgPath(id)}/field-security/${encodeURIComponent(object)}`, { hidden }),
     // Sync, Monitoring and Conflicts; the server checks every role again.
     syncObjects: (id) => request('GET', `${orgPath(id)}/objects`),
     selectObjects: (id, selected) => request('PATCH', `${orgPath(id)}/objects`, { selected }),

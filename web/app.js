@@ -6,6 +6,7 @@
 import { ApiError, createApi } from './api.js';
 import { createConflictsPage } from './conflicts.js';
 import { el } from './dom.js';
+import { createFieldSecurity } from './fieldsecurity.js';
 import { createIntegrations } from './integrations.js';
 import { createMonitoringPage } from './monitoring.js';
 import { confirmationActions, fillOrgBadge, liveReply, messageItem, needsConfirmation, pendingCount, settleActions } from './render.js';
@@ -53,6 +54,8 @@ const state = {
 };
 
 const api = createApi(() => sessionStorage.getItem(KEY));
+
+const fieldSecurity = createFieldSecurity({ api });
 
 const integrations = createIntegrations({
   api,
@@ -200,6 +203,7 @@ async function route() {
     ui.settings.setAttribute('aria-pressed', 'true');
     const returning = new URLSearchParams(window.location.search).get('connect');
     await integrations.show(returning);
+    await fieldSecurity.show();
     return;
   }
   if (wantsSettings) {

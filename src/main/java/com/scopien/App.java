@@ -13,6 +13,9 @@ import com.scopien.orgs.OrgService;
 import com.scopien.orgs.SalesforceSignIn;
 import com.scopien.security.SignInAccounts;
 import com.scopien.security.SignInSettings;
+import com.scopien.privacy.PersonalData;
+import com.scopien.security.FieldSecurityAdmin;
+import com.scopien.security.KeyProvider;
 import com.scopien.security.UserAdmin;
 import com.scopien.security.UserService;
 import com.scopien.security.WebSessions;
@@ -161,6 +164,13 @@ public final class App implements AutoCloseable {
                   new WebSessions(core.database().jdbc(), core.users(), core.clock()),
                   core.audit(),
                   WebSessions.DEFAULT_ABSOLUTE)
+              .withFieldSecurity(new FieldSecurityAdmin(core.fieldSecurity(), core.audit()))
+              .withPrivacy(
+                  new PersonalData(core.database().jdbc(), core.fieldSecurity(), core.audit()))
+              .withBackup(
+                  core.database(),
+                  KeyProvider.resolve(config.encryptionKey(), config.dataDir()),
+                  core.audit())
               .start();
       App app = new App(core, localOrgs, slack, scheduler, realtime, web);
       if (config.slack().isPresent()) {

@@ -13,6 +13,7 @@ import com.scopien.salesforce.SalesforceClients;
 import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurity;
 import com.scopien.security.GuestAccess;
+import com.scopien.security.HiddenFields;
 import com.scopien.security.KeyProvider;
 import com.scopien.security.Redactor;
 import com.scopien.security.Role;
@@ -84,7 +85,9 @@ public record Core(
       HttpClient http = SalesforceClients.newHttpClient();
       ApiUsageMonitor usage = new ApiUsageMonitor(database.jdbc(), clock);
       FieldSecurity fieldSecurity =
-          FieldSecurity.defaults().withGuestAccess(GuestAccess.stored(database.jdbc(), clock));
+          FieldSecurity.defaults()
+              .withGuestAccess(GuestAccess.stored(database.jdbc(), clock))
+              .withHiddenFields(HiddenFields.stored(database.jdbc(), clock));
       AuditLog audit = new AuditLog(database.jdbc(), fieldSecurity, Redactor.standard(), clock);
       OrgService orgs =
           new OrgService(

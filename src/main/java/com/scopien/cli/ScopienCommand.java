@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ConfigCommand.class,
       OrgsCommand.class,
-      UsersCommand.class
+      UsersCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class
     })
 public final class ScopienCommand implements Runnable {
 

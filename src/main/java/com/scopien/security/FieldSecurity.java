@@ -21,7 +21,10 @@ import java.util.TreeSet;
  * <p>Entries name a field on any object ({@code SSN__c}) or on one object ({@code Contact.SSN__c}).
  * Names compare case-insensitively, as Salesforce API names do. Field paths through relationships
  * ({@code Contact.SSN__c} asked on {@code Case}) are judged by their last two parts. The hidden
- * list is immutable; what guests may read can change while Scopien runs. Thread-safe.
+ * list is immutable; an admin's stored rule for an object ({@link HiddenFields}, Settings → Field
+ * Security) replaces it for that object, and what guests may read can change while Scopien runs. A
+ * stored rule is enforced without knowing the org asked: a field hidden in one org is hidden in
+ * every org. Thread-safe.
  */
 public final class FieldSecurity {
 
@@ -32,6 +35,7 @@ public final class FieldSecurity {
   private final Set<String> hidden = new TreeSet<>();
   private final Optional<Role> visibleFrom;
   private final GuestAccess guests;
+  private final HiddenFields rules;
 
   /**
    * @param hiddenFields field names, bare or {@code Object.Field}
@@ -46,7 +50,16 @@ public final class FieldSecurity {
    */
   public FieldSecurity(
       Collection<String> hiddenFields, Optional<Role> visibleFrom, GuestAccess guests) {
+    this(hiddenFields, visibleFrom, guests, null);
+  }
+
+  private FieldSecurity(
+      Collection<String> hiddenFields,
+      Optional<Role> visibleFrom,
+      GuestAccess guests,
+      HiddenFields rules) {
     this.guests = Objects.requireNonNull(guests, "guests");
+    this.rules = rules;
     for (String field : hiddenFields) {
       if (field == null || field.isBlank()) {
         throw new IllegalArgumentException("A hidden field name must not be blank");
@@ -63,7 +76,27 @@ public final class FieldSecurity {
 
   /** The same hidden list, with {@code guests} deciding what Guests may read. */
   public FieldSecurity withGuestAccess(GuestAccess guests) {
-    return new FieldSecurity(hidden, visibleFrom, guests);
+    return new FieldSecurity(hidden, visibleFrom, guests, rules);
+  }
+
+  /**
+   * The same policy, where the rules an admin stored ({@link HiddenFields}) replace the hidden list
+   * for each object they cover. The list stays the default for objects no admin chose for.
+   */
+  public FieldSecurity withHiddenFields(HiddenFields rules) {
+    return new FieldSecurity(hidden, visibleFrom, guests, Objects.requireNonNull(rules, "rules"));
+  }
+
+  /** The admins' stored rules, when this policy follows them. */
+  public Optional<HiddenFields> hiddenFieldRules() {
+    return Optional.ofNullable(rules);
+  }
+
+  /** True when the hidden list (not an admin's rule) hides {@code field} of {@code object}. */
+  public boolean hiddenByDefault(String object, String field) {
+    String name = normalise(field);
+    return hidden.contains(name)
+        || hidden.contains((object == null ? "" : normalise(object)) + "." + name);
   }
 
   /**
@@ -117,6 +150,12 @@ public final class FieldSecurity {
         dot < 0
             ? (object == null ? "" : normalise(object))
             : path.substring(path.lastIndexOf('.', dot - 1) + 1, dot);
+    if (rules != null) {
+      Optional<Boolean> chosen = rules.judge(owner, name);
+      if (chosen.isPresent()) {
+        return chosen.get();
+      }
+    }
     return hidden.contains(name) || hidden.contains(owner + "." + name);
   }
 

@@ -11,11 +11,15 @@ import com.scopien.agent.StreamingAssistant;
 import com.scopien.monitoring.ApiUsageMonitor;
 import com.scopien.orgs.OrgAdmin;
 import com.scopien.orgs.OrgDirectory;
+import com.scopien.privacy.PersonalData;
 import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.security.AuditLog;
+import com.scopien.security.FieldSecurityAdmin;
 import com.scopien.security.GuestAccess;
+import com.scopien.security.KeyProvider;
 import com.scopien.security.User;
 import com.scopien.security.UserAdmin;
+import com.scopien.store.Database;
 import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
@@ -244,6 +248,36 @@ public final class WebServer implements AutoCloseable {
     auth.acceptSessions(Objects.requireNonNull(sessions, "sessions"));
     new SignInHandler(signIn, accounts, settings, sessions, audit, reader, cookieLifetime)
         .register(app);
+    return this;
+  }
+
+  /**
+   * Adds Settings → Field Security (admins): {@code GET /api/orgs/{id}/field-security?object=} and
+   * {@code PUT /api/orgs/{id}/field-security/{object}} ({@link FieldSecurityHandler}). Call before
+   * {@link #start()}. Returns this server.
+   */
+  public WebServer withFieldSecurity(FieldSecurityAdmin fieldSecurity) {
+    new FieldSecurityHandler(Objects.requireNonNull(fieldSecurity, "fieldSecurity"), orgs, reader)
+        .register(app);
+    return this;
+  }
+
+  /**
+   * Adds {@code POST /api/admin/backup} (admins): an encrypted snapshot of the running store
+   * ({@link BackupHandler}). Call before {@link #start()}. Returns this server.
+   */
+  public WebServer withBackup(Database database, KeyProvider keys, AuditLog audit) {
+    new BackupHandler(database, keys, audit, reader).register(app);
+    return this;
+  }
+
+  /**
+   * Adds the admins' personal-data routes, {@code GET /api/privacy/export} and {@code POST
+   * /api/privacy/erase} ({@link PrivacyHandler}). Call before {@link #start()}. Returns this
+   * server.
+   */
+  public WebServer withPrivacy(PersonalData personalData) {
+    new PrivacyHandler(Objects.requireNonNull(personalData, "personalData"), reader).register(app);
     return this;
   }
 
