@@ -29,6 +29,17 @@ final class EvalCases {
 
   /** Failure reasons, one per failing case ("say -- reason"); empty when all pass. */
   static List<String> run(List<JsonNode> cases, java.util.function.Supplier<AgentService> agents) {
+    return run(cases, agents, null);
+  }
+
+  /**
+   * As {@link #run(List, java.util.function.Supplier)}, with {@code truth} answering a case's truth
+   * spec ({"soql", "org", "field"}) from the org itself, as run-eval.py's Truth does.
+   */
+  static List<String> run(
+      List<JsonNode> cases,
+      java.util.function.Supplier<AgentService> agents,
+      java.util.function.Function<JsonNode, Object> truth) {
     List<String> failures = new ArrayList<>();
     for (JsonNode c : cases) {
       AgentService agent = agents.get();
@@ -44,15 +55,41 @@ final class EvalCases {
             agent.chat(AgentFixture.ADMIN, conversation, before.asText()).conversationId();
       }
       ChatReply reply = agent.chat(AgentFixture.ADMIN, conversation, c.get("say").asText());
-      String reason = matches(c.get("expect"), reply);
+      String reason;
+      try {
+        reason = matches(c.get("expect"), reply, truth);
+      } catch (RuntimeException e) {
+        reason = "could not check: " + e;
+      }
       if (reason != null) {
-        failures.add(c.get("say").asText() + "  -- " + reason);
+        List<String> said = new ArrayList<>();
+        c.path("before").forEach(b -> said.add(b.asText()));
+        said.add(c.get("say").asText());
+        failures.add(String.join(" / ", said) + "  -- " + reason);
       }
     }
     return failures;
   }
 
   static String matches(JsonNode expect, ChatReply reply) {
+    return matches(expect, reply, null);
+  }
+
+  /** Scores one reply in run-eval.py's order: writes, replyContains, truth, then the tool. */
+  static String matches(
+      JsonNode expect, ChatReply reply, java.util.function.Function<JsonNode, Object> truth) {
+    boolean noTool = expect.has("tool") && expect.get("tool").isNull();
+    if (noTool || expect.path("noWrite").asBoolean(false)) {
+      List<String> written =
+          reply.toolCalls().stream()
+              .filter(c -> c.tool().equals("create_record") || c.tool().equals("update_record"))
+              .filter(c -> c.status().equals("ok"))
+              .map(ChatReply.ToolCallRecord::tool)
+              .toList();
+      if (!written.isEmpty()) {
+        return "a write ran: " + written;
+      }
+    }
     for (JsonNode words : expect.path("replyContains")) {
       if (!reply
           .reply()
@@ -64,15 +101,28 @@ final class EvalCases {
             + reply.reply().lines().findFirst().orElse("");
       }
     }
-    if (expect.has("tool") && expect.get("tool").isNull()) {
-      List<String> written =
-          reply.toolCalls().stream()
-              .filter(c -> c.tool().endsWith("_record") && !c.tool().equals("get_record"))
-              .filter(c -> c.tool().startsWith("create") || c.tool().startsWith("update"))
-              .filter(c -> c.status().equals("ok"))
-              .map(ChatReply.ToolCallRecord::tool)
-              .toList();
-      return written.isEmpty() ? null : "a write ran: " + written;
+    JsonNode specs = expect.path("truth");
+    List<JsonNode> truths = new ArrayList<>();
+    if (specs.isArray()) {
+      specs.forEach(truths::add);
+    } else if (specs.isObject()) {
+      truths.add(specs);
+    }
+    for (JsonNode spec : truths) {
+      if (truth == null) {
+        throw new IllegalStateException("a truth case needs the org to ask: " + spec);
+      }
+      List<String> spellings = spellings(truth.apply(spec));
+      String lower = reply.reply().toLowerCase(Locale.ROOT);
+      if (spellings.stream().noneMatch(s -> lower.contains(s.toLowerCase(Locale.ROOT)))) {
+        return "reply lacks the org's value "
+            + spellings.get(0)
+            + ": "
+            + reply.reply().replace('\n', ' ').substring(0, Math.min(160, reply.reply().length()));
+      }
+    }
+    if (noTool) {
+      return null;
     }
     List<String> tools = new ArrayList<>();
     if (expect.get("tool").isArray()) {
@@ -133,5 +183,31 @@ final class EvalCases {
       first = first == null ? problem : first;
     }
     return first;
+  }
+
+  /**
+   * A value as a person would write it, exactly as run-eval.py's spellings: numbers with and
+   * without thousands separators, whole or with two decimals (rounded half-even, as Python formats
+   * a float); anything else as Python's str() writes it.
+   */
+  static List<String> spellings(Object value) {
+    if (value == null) {
+      return List.of("None");
+    }
+    if (value instanceof Boolean b) {
+      return List.of(b ? "True" : "False");
+    }
+    if (value instanceof Number n) {
+      java.math.BigDecimal v = new java.math.BigDecimal(n.doubleValue());
+      java.math.BigDecimal whole = v.setScale(0, java.math.RoundingMode.HALF_EVEN);
+      java.math.BigDecimal cents = v.setScale(2, java.math.RoundingMode.HALF_EVEN);
+      java.util.TreeSet<String> all = new java.util.TreeSet<>();
+      all.add(String.format(Locale.ROOT, "%,d", whole.toBigInteger()));
+      all.add(whole.toPlainString());
+      all.add(String.format(Locale.ROOT, "%,.2f", cents));
+      all.add(cents.toPlainString());
+      return List.copyOf(all);
+    }
+    return List.of(String.valueOf(value));
   }
 }
