@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -108,6 +109,8 @@ public final class PersonalData {
                 row.org(),
                 row.object(),
                 row.id());
+            typedTable(row)
+                .ifPresent(t -> jdbc.update("DELETE FROM " + t + " WHERE sf_id = ?", row.id()));
           }
           for (Message m : found.messages()) {
             jdbc.update(
@@ -126,6 +129,20 @@ public final class PersonalData {
           audit.record(actor, "privacy.erase", "person", null, null, null, found.counts());
           return found;
         });
+  }
+
+  /**
+   * The typed mirror table that holds the row's object in its org, if the sync engine made one; its
+   * name comes from the engine's own catalogue and is checked to be a plain identifier before it
+   * goes into SQL.
+   */
+  private Optional<String> typedTable(MirrorRow row) {
+    return jdbc.queryOne(
+            "SELECT table_name FROM mirror_tables WHERE org_id = ? AND object_name = ?",
+            r -> r.getString("table_name"),
+            row.org(),
+            row.object())
+        .filter(name -> name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}"));
   }
 
   /** Finds without changing or auditing anything. */

@@ -93,6 +93,15 @@ class PersonalDataIT {
     assertThat(after.at("/counts/messages").asInt()).isZero();
     assertThat(json(scopien.get("/api/conversations/" + other + "/messages", ADMIN)).toString())
         .contains("orgs");
+    JsonNode read =
+        json(
+            scopien.post(
+                "/api/query",
+                "{\"soql\":" + quoted("SELECT Id FROM Contact WHERE Id = '" + janeId + "'") + "}",
+                ADMIN));
+    if (read.path("source").asText().equals("mirror")) {
+      assertThat(read.path("records").size()).as("her row in the typed mirror table").isZero();
+    }
     assertThat(scopien.get("/api/audit?action=privacy.erase", ADMIN).body())
         .contains("privacy.erase")
         .doesNotContain(email);
