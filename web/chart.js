@@ -6,10 +6,15 @@ import { parseBlocks } from './markdown.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MAX_BARS = 25;
-const ROW = 22;
-const LABEL_WIDTH = 170;
+// Each group takes two lines, its label above its bar, so the chart is narrow enough for a phone
+// (a 350-unit viewBox in a ~320 px message keeps its 12 px text at about 11 px) and long labels
+// need no column of their own.
+const ROW = 38;
+const LABEL_LINE = 15;
+const BAR_HEIGHT = 15;
 const BAR_WIDTH = 260;
-const VALUE_WIDTH = 110;
+const VALUE_WIDTH = 90;
+const MAX_LABEL = 52;
 
 function spanText(spans) {
   return spans.map((s) => (s.type === 'strong' ? spanText(s.children) : String(s.text ?? ''))).join('');
@@ -56,7 +61,11 @@ export function breakdownData(text, toolCalls) {
   if (bars.length < 2) {
     return null;
   }
-  return { title: spanText(table.header[table.header.length - 1]), bars: bars.slice(0, MAX_BARS) };
+  return {
+    title: spanText(table.header[table.header.length - 1]),
+    groupTitle: table.header.slice(0, groups).map((cell) => spanText(cell).trim()).join(' and '),
+    bars: bars.slice(0, MAX_BARS),
+  };
 }
 
 function svg(tag, attributes = {}, text) {
@@ -71,38 +80,42 @@ function svg(tag, attributes = {}, text) {
 }
 
 function shorten(label) {
-  return label.length > 24 ? `${label.slice(0, 23)}…` : label;
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
 }
 
-// The chart for breakdownData's result: one horizontal bar per group, scaled to the largest value.
+// The chart for breakdownData's result: one horizontal bar per group under its label, scaled to
+// the largest value. The SVG is named for screen readers; the reply's table above it holds the
+// same numbers.
 export function barChart(data) {
   const figure = document.createElement('figure');
   figure.className = 'breakdown-chart';
   figure.setAttribute('data-testid', 'breakdown-chart');
-  const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
-  const height = data.bars.length * ROW + 4;
+  const width = BAR_WIDTH + VALUE_WIDTH;
+  const height = data.bars.length * ROW + 2;
+  const by = data.groupTitle ? ` by ${data.groupTitle}` : '';
   const chart = svg('svg', {
     viewBox: `0 0 ${width} ${height}`,
     width,
     height,
     role: 'img',
-    'aria-label': `${data.title} by group, as a bar chart`,
+    'aria-label': `Bar chart of ${data.title}${by}, ${data.bars.length} bars; the table above has the values`,
   });
   const largest = Math.max(...data.bars.map((b) => Math.abs(b.value)), 1);
   data.bars.forEach((bar, i) => {
     const y = i * ROW + 2;
     const group = svg('g', { 'data-testid': 'chart-bar' });
-    const label = svg('text', { x: LABEL_WIDTH - 6, y: y + ROW / 2 + 4, 'text-anchor': 'end', class: 'chart-label' }, shorten(bar.label));
+    const label = svg('text', { x: 0, y: y + LABEL_LINE - 3, class: 'chart-label' }, shorten(bar.label));
     label.append(svg('title', {}, bar.label));
     const length = Math.max(1, Math.round((Math.abs(bar.value) / largest) * BAR_WIDTH));
-    const rect = svg('rect', { x: LABEL_WIDTH, y: y + 3, width: length, height: ROW - 6, rx: 3, class: 'chart-bar' });
+    const barTop = y + LABEL_LINE + 1;
+    const rect = svg('rect', { x: 0, y: barTop, width: length, height: BAR_HEIGHT, rx: 3, class: 'chart-bar' });
     rect.append(svg('title', {}, `${bar.label}: ${bar.text}`));
-    const value = svg('text', { x: LABEL_WIDTH + length + 6, y: y + ROW / 2 + 4, class: 'chart-value' }, bar.text);
+    const value = svg('text', { x: length + 6, y: barTop + BAR_HEIGHT - 3, class: 'chart-value' }, bar.text);
     group.append(label, rect, value);
     chart.append(group);
   });
   const caption = document.createElement('figcaption');
-  caption.textContent = data.title;
+  caption.textContent = `${data.title}${by}`;
   figure.append(chart, caption);
   return figure;
 }

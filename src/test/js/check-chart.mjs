@@ -14,6 +14,7 @@ const grouped = [{ tool: 'aggregate_records', status: 'ok', arguments: { object:
 
 const data = breakdownData(reply, grouped);
 assert.equal(data.title, 'Cases');
+assert.equal(data.groupTitle, 'Priority');
 assert.deepEqual(data.bars.map((b) => [b.label, b.value, b.text]), [
   ['Medium', 2102, '2,102'],
   ['High', 2101, '2,101'],
@@ -27,6 +28,7 @@ const twoFields =
 const byTwo = breakdownData(twoFields, [{ tool: 'aggregate_records', status: 'ok', arguments: { groupBy: ['StageName', 'LeadSource'] } }]);
 assert.deepEqual(byTwo.bars.map((b) => [b.label, b.value]), [['Closed Won · Web', 1500.5], ['Closed Won · Phone', 900]]);
 assert.equal(byTwo.title, 'Total Amount');
+assert.equal(byTwo.groupTitle, 'Stage and Lead Source');
 
 assert.equal(breakdownData(reply, [{ tool: 'aggregate_records', status: 'ok', arguments: { function: 'count' } }]), null, 'no breakdown, no chart');
 assert.equal(breakdownData(reply, [{ tool: 'query_records', status: 'ok', arguments: {} }]), null, 'a list gets no chart');
@@ -50,5 +52,11 @@ assert.equal(rects.length, 4);
 assert.equal(Number(rects[0].attributes.width), 260, 'the largest bar is full width');
 assert.ok(Number(rects[3].attributes.width) >= 1 && Number(rects[3].attributes.width) < 5);
 assert.deepEqual(figure.all('text').map((t) => t.textContent), ['Medium', '2,102', 'High', '2,101', 'Low', '2,100', '(none)', '2']);
-assert.equal(figure.all('figcaption')[0].textContent, 'Cases');
+assert.equal(figure.all('figcaption')[0].textContent, 'Cases by Priority');
+const chart = figure.all('svg')[0];
+assert.equal(chart.attributes.role, 'img');
+assert.match(chart.attributes['aria-label'], /^Bar chart of Cases by Priority, 4 bars/, 'the chart has an accessible name');
+assert.ok(Number(chart.attributes.width) <= 360, 'narrow enough for a phone without shrinking its text much');
+const labels = figure.all('text').filter((t) => t.attributes.class === 'chart-label');
+assert.ok(labels.every((t, i) => Number(t.attributes.y) < Number(rects[i].attributes.y)), 'each label sits above its bar');
 console.log('chart checks passed');
