@@ -153,7 +153,8 @@ final class AggregateTool {
     return String.CASE_INSENSITIVE_ORDER.compare(a.toString(), b.toString());
   }
 
-  private AggregateWords.Worded worded(ToolContext ctx, ObjectDescribe object, Condition condition) {
+  private AggregateWords.Worded worded(
+      ToolContext ctx, ObjectDescribe object, Condition condition) {
     String path =
         condition instanceof Condition.Comparison c
             ? c.field()
