@@ -180,8 +180,9 @@ final class MirrorSqlReader {
   }
 
   /**
-   * The rows of an aggregate query, keyed as Salesforce keys them: GROUP BY fields as written,
-   * aggregates by alias or {@code expr0}, {@code expr1}... in order; empty when not translatable.
+   * The rows of an aggregate query, keyed as Salesforce keys them: GROUP BY fields by alias or as
+   * written, aggregates by alias or {@code expr0}, {@code expr1}... in order; empty when not
+   * translatable, or when more groups than a page match a query without a LIMIT.
    */
   Optional<List<Map<String, Object>>> aggregate(
       String orgId, String object, SoqlQuery query, EvaluationContext ctx) {
@@ -204,13 +205,14 @@ final class MirrorSqlReader {
       Map<String, String> byAlias = new LinkedHashMap<>();
       int unnamed = 0;
       for (SelectItem item : query.select()) {
-        if (item instanceof SelectItem.Field f && f.alias() == null) {
+        if (item instanceof SelectItem.Field f) {
           int g = indexOf(query.groupBy(), f.path());
           if (g < 0) {
             return Optional.empty();
           }
           exprs.add(sql.ref(groups.get(g)));
-          keys.add(f.path());
+          // As Salesforce keys a grouped field: by its alias when it has one, else as written.
+          keys.add(f.alias() != null ? f.alias() : f.path());
           readers.add(groups.get(g));
         } else if (item instanceof SelectItem.Aggregate a) {
           String expr = aggregateSql(sql, a);
@@ -260,10 +262,12 @@ final class MirrorSqlReader {
       }
       List<Object> params = new ArrayList<>(sql.params());
       text.append(" LIMIT ? OFFSET ?");
-      params.add(
-          query.limit() == null ? MirrorQuery.PAGE : Math.min(query.limit(), MirrorQuery.PAGE));
+      // The query's own LIMIT, even above a page (a caller may ask for one row more than it shows
+      // to tell "too many groups" apart). Without one, Salesforce refuses more than a page of
+      // groups; such an answer goes live rather than coming back cut.
+      params.add(query.limit() == null ? MirrorQuery.PAGE + 1 : query.limit());
       params.add(query.offset() == null ? 0 : query.offset());
-      return Optional.of(
+      List<Map<String, Object>> rows =
           jdbc.query(
               text.toString(),
               row -> {
@@ -276,7 +280,11 @@ final class MirrorSqlReader {
                 }
                 return out;
               },
-              params.toArray()));
+              params.toArray());
+      if (query.limit() == null && rows.size() > MirrorQuery.PAGE) {
+        return Optional.empty();
+      }
+      return Optional.of(rows);
     } catch (SoqlToSql.Untranslatable e) {
       return Optional.empty();
     }

@@ -146,6 +146,43 @@ class MirrorSqlReaderTest extends DatabaseTestBase {
             Map.of("StageName", "Prospecting", "expr0", 10_000, "n", 1));
   }
 
+  @Test
+  void theBreakdownAggregateRecordsSendsIsKeyedByItsAliases() {
+    // The shape AggregatePlan.breakdown() builds: aliased group fields, COUNT(Id) beside the
+    // value, ORDER BY the group path, one row more than the most groups it shows.
+    List<Map<String, Object>> rows =
+        aggregate(
+                "SELECT StageName g0, SUM(Amount) total, COUNT(Id) records FROM Opportunity"
+                    + " WHERE Amount > 0 GROUP BY StageName"
+                    + " ORDER BY StageName ASC LIMIT 2001")
+            .orElseThrow()
+            .rows();
+    assertThat(rows).hasSize(5);
+    assertThat(rows.get(1))
+        .containsExactly(
+            Map.entry("g0", "Closed Won"), Map.entry("total", 165_000), Map.entry("records", 2));
+
+    List<Map<String, Object>> two =
+        aggregate(
+                "SELECT StageName g0, Name g1, AVG(Amount) total, COUNT(Amount) records"
+                    + " FROM Opportunity WHERE SystemModstamp != YESTERDAY"
+                    + " GROUP BY StageName, Name ORDER BY StageName ASC, Name ASC LIMIT 2001")
+            .orElseThrow()
+            .rows();
+    assertThat(two).hasSize(8);
+    assertThat(two.get(0).keySet()).containsExactly("g0", "g1", "total", "records");
+  }
+
+  @Test
+  void moreGroupsThanAPageWithoutALimitGoLive() {
+    assertThat(aggregate("SELECT Name, COUNT(Id) FROM Opportunity GROUP BY Name")).isPresent();
+    assertThat(
+            aggregate("SELECT Name, COUNT(Id) FROM Opportunity GROUP BY Name LIMIT 3")
+                .orElseThrow()
+                .rows())
+        .hasSize(3);
+  }
+
   private static Map<String, Object> withNullStage(Object sum, int n) {
     Map<String, Object> row = new java.util.LinkedHashMap<>();
     row.put("StageName", null);
