@@ -9,6 +9,7 @@ import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.orgs.Environment;
 import com.scopien.orgs.NewOrg;
+import com.scopien.orgs.ObjectDescriber;
 import com.scopien.orgs.OrgService;
 import com.scopien.orgs.SalesforceSignIn;
 import com.scopien.privacy.PersonalData;
@@ -16,6 +17,7 @@ import com.scopien.security.FieldSecurityAdmin;
 import com.scopien.security.KeyProvider;
 import com.scopien.security.SignInAccounts;
 import com.scopien.security.SignInSettings;
+import com.scopien.security.StoreBackups;
 import com.scopien.security.UserAdmin;
 import com.scopien.security.UserService;
 import com.scopien.security.WebSessions;
@@ -164,13 +166,18 @@ public final class App implements AutoCloseable {
                   new WebSessions(core.database().jdbc(), core.users(), core.clock()),
                   core.audit(),
                   WebSessions.DEFAULT_ABSOLUTE)
-              .withFieldSecurity(new FieldSecurityAdmin(core.fieldSecurity(), core.audit()))
+              .withFieldSecurity(
+                  new FieldSecurityAdmin(
+                      core.fieldSecurity(),
+                      core.audit(),
+                      new ObjectDescriber(core.orgs())::describe))
               .withPrivacy(
                   new PersonalData(core.database().jdbc(), core.fieldSecurity(), core.audit()))
               .withBackup(
-                  core.database(),
-                  KeyProvider.resolve(config.encryptionKey(), config.dataDir()),
-                  core.audit())
+                  new StoreBackups(
+                      core.database(),
+                      KeyProvider.resolve(config.encryptionKey(), config.dataDir()),
+                      core.audit()))
               .start();
       App app = new App(core, localOrgs, slack, scheduler, realtime, web);
       if (config.slack().isPresent()) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * What Settings → Field Security shows and saves: an object's fields from describe, each hidden or
@@ -28,9 +29,23 @@ public final class FieldSecurityAdmin {
   /** One field as the page shows it. */
   public record Field(String name, String label, String type, boolean hidden, boolean suggested) {}
 
+  /** One object of one org as the page shows it. */
+  public record View(String org, String object, String label, List<Field> fields) {}
+
   private final FieldSecurity security;
   private final HiddenFields rules;
   private final AuditLog audit;
+  private BiFunction<String, String, ObjectDescribe> describe;
+
+  /**
+   * @param describe the describe of an object by org id and API name; throws a {@link
+   *     ScopienException} for an unknown org or object
+   */
+  public FieldSecurityAdmin(
+      FieldSecurity security, AuditLog audit, BiFunction<String, String, ObjectDescribe> describe) {
+    this(security, audit);
+    this.describe = Objects.requireNonNull(describe, "describe");
+  }
 
   public FieldSecurityAdmin(FieldSecurity security, AuditLog audit) {
     this.security = Objects.requireNonNull(security, "security");
@@ -39,6 +54,26 @@ public final class FieldSecurityAdmin {
             .hiddenFieldRules()
             .orElseThrow(() -> new IllegalArgumentException("The policy keeps no stored rules"));
     this.audit = Objects.requireNonNull(audit, "audit");
+  }
+
+  /** The fields of the object named {@code objectName} in {@code orgId}. */
+  public View view(String orgId, String objectName) {
+    ObjectDescribe object = describer().apply(orgId, objectName);
+    return new View(orgId, object.name(), object.label(), fields(orgId, object));
+  }
+
+  /** As {@link #replace(User, String, ObjectDescribe, List)}, for an object named by the admin. */
+  public View replace(User actor, String orgId, String objectName, List<String> hiddenNames) {
+    ObjectDescribe object = describer().apply(orgId, objectName);
+    return new View(
+        orgId, object.name(), object.label(), replace(actor, orgId, object, hiddenNames));
+  }
+
+  private BiFunction<String, String, ObjectDescribe> describer() {
+    if (describe == null) {
+      throw new IllegalStateException("Built without a way to describe objects");
+    }
+    return describe;
   }
 
   /** The fields of {@code object} in {@code orgId}, in describe's order. */

@@ -16,10 +16,9 @@ import com.scopien.security.ApiKeyAuthenticator;
 import com.scopien.security.AuditLog;
 import com.scopien.security.FieldSecurityAdmin;
 import com.scopien.security.GuestAccess;
-import com.scopien.security.KeyProvider;
+import com.scopien.security.StoreBackups;
 import com.scopien.security.User;
 import com.scopien.security.UserAdmin;
-import com.scopien.store.Database;
 import com.scopien.sync.LocalChangeService;
 import com.scopien.sync.SyncService;
 import com.scopien.sync.SyncSettingsService;
@@ -257,7 +256,7 @@ public final class WebServer implements AutoCloseable {
    * {@link #start()}. Returns this server.
    */
   public WebServer withFieldSecurity(FieldSecurityAdmin fieldSecurity) {
-    new FieldSecurityHandler(Objects.requireNonNull(fieldSecurity, "fieldSecurity"), orgs, reader)
+    new FieldSecurityHandler(Objects.requireNonNull(fieldSecurity, "fieldSecurity"), reader)
         .register(app);
     return this;
   }
@@ -266,8 +265,8 @@ public final class WebServer implements AutoCloseable {
    * Adds {@code POST /api/admin/backup} (admins): an encrypted snapshot of the running store
    * ({@link BackupHandler}). Call before {@link #start()}. Returns this server.
    */
-  public WebServer withBackup(Database database, KeyProvider keys, AuditLog audit) {
-    new BackupHandler(database, keys, audit, reader).register(app);
+  public WebServer withBackup(StoreBackups backups) {
+    new BackupHandler(Objects.requireNonNull(backups, "backups"), reader).register(app);
     return this;
   }
 
