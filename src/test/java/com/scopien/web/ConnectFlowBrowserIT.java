@@ -147,6 +147,8 @@ class ConnectFlowBrowserIT {
     wait.until(ExpectedConditions.textToBe(testId("card-status"), "Active"));
     assertThat(driver.findElement(By.id("verification-title")).getText())
         .isEqualTo("Reconnected to Salesforce");
+    // The list is drawn again from GET api/orgs after the card: wait for it, then check it.
+    wait.until(d -> orgItems().size() == 3);
     assertThat(orgItems()).hasSize(3);
   }
 
