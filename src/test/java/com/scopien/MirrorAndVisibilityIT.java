@@ -13,6 +13,7 @@ import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
 import com.scopien.security.Role;
 import com.scopien.security.User;
+import com.scopien.testing.DemoSync;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -370,27 +372,8 @@ class MirrorAndVisibilityIT {
   }
 
   private static void syncAndWait() throws Exception {
-    long deadline = System.nanoTime() + 90_000_000_000L;
-    String runId = null;
-    while (runId == null) {
-      HttpResponse<String> started = send("POST", "/api/orgs/" + orgId + "/sync", "{}", KEY);
-      if (started.statusCode() == 202) {
-        runId = JSON.readTree(started.body()).path("runId").asText();
-      } else {
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(409);
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.sleep(500);
-      }
-    }
-    while (true) {
-      JsonNode run = JSON.readTree(send("GET", "/api/sync/runs/" + runId, null, KEY).body());
-      if (!run.path("status").asText().equals("running")) {
-        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
-        return;
-      }
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(300);
-    }
+    DemoSync.syncAndWait(
+        (method, path, body) -> send(method, path, body, KEY), orgId, Duration.ofSeconds(90));
   }
 
   private static String userId(String email) {

@@ -11,6 +11,7 @@ import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
+import com.scopien.testing.DemoSync;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,27 +173,7 @@ class AggregateMirrorIT {
   }
 
   private static void syncAndWait() throws Exception {
-    long deadline = System.nanoTime() + 120_000_000_000L;
-    String runId = null;
-    while (runId == null) {
-      HttpResponse<String> started = send("POST", "/api/orgs/" + orgId + "/sync", "{}");
-      if (started.statusCode() == 202) {
-        runId = JSON.readTree(started.body()).path("runId").asText();
-      } else {
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(409);
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.sleep(500);
-      }
-    }
-    while (true) {
-      JsonNode run = JSON.readTree(send("GET", "/api/sync/runs/" + runId, null).body());
-      if (!run.path("status").asText().equals("running")) {
-        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
-        return;
-      }
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(300);
-    }
+    DemoSync.syncAndWait(AggregateMirrorIT::send, orgId, Duration.ofSeconds(120));
   }
 
   private static SalesforceClient client(String url) {

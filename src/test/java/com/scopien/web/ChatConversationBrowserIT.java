@@ -12,6 +12,7 @@ import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
+import com.scopien.testing.DemoSync;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -257,27 +258,7 @@ class ChatConversationBrowserIT {
   }
 
   private static void syncAndWait() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    String runId = null;
-    while (runId == null) {
-      HttpResponse<String> started = send("POST", "/api/orgs/" + orgId + "/sync", "{}");
-      if (started.statusCode() == 202) {
-        runId = JSON.readTree(started.body()).path("runId").asText();
-      } else {
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(409);
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.sleep(500);
-      }
-    }
-    while (true) {
-      JsonNode run = JSON.readTree(send("GET", "/api/sync/runs/" + runId, null).body());
-      if (!run.path("status").asText().equals("running")) {
-        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
-        return;
-      }
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(300);
-    }
+    DemoSync.syncAndWait(ChatConversationBrowserIT::send, orgId, Duration.ofMinutes(3));
   }
 
   private static HttpResponse<String> send(String method, String path, String body)
