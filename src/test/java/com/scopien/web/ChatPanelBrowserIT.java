@@ -4,16 +4,13 @@ import static com.scopien.web.BrowserSession.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scopien.App;
-import com.scopien.config.ConfigLoader;
 import com.scopien.config.Secret;
 import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.scopien.testing.DemoApp;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,16 +45,7 @@ class ChatPanelBrowserIT {
   static void start() throws Exception {
     BrowserSession.assumeChromium();
     Path dataDir = Files.createTempDirectory("scopien-chat-panel-it");
-    app =
-        App.start(
-            ConfigLoader.load(
-                Map.of(
-                    "SCOPIEN_PORT", "0",
-                    "SCOPIEN_DATA_DIR", dataDir.toString(),
-                    "SCOPIEN_ADMIN_API_KEY", KEY,
-                    "SCOPIEN_DEMO", "on",
-                    "SCOPIEN_DEMO_SCALE", "0.1")),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    app = DemoApp.start(dataDir, KEY, "0.1");
     base = "http://127.0.0.1:" + app.port();
     browser = BrowserSession.start();
     driver = browser.driver();
