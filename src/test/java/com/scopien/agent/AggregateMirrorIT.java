@@ -5,22 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.App;
-import com.scopien.config.ConfigLoader;
 import com.scopien.config.Secret;
 import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.scopien.testing.DemoApp;
+import com.scopien.testing.DemoSync;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +45,7 @@ class AggregateMirrorIT {
   @BeforeAll
   static void start() throws Exception {
     Path dataDir = Files.createTempDirectory("scopien-aggmirror-it");
-    app =
-        App.start(
-            ConfigLoader.load(
-                Map.of(
-                    "SCOPIEN_PORT", "0",
-                    "SCOPIEN_DATA_DIR", dataDir.toString(),
-                    "SCOPIEN_ADMIN_API_KEY", KEY,
-                    "SCOPIEN_DEMO", "on",
-                    "SCOPIEN_DEMO_SCALE", "0.02")),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    app = DemoApp.start(dataDir, KEY, "0.02");
     base = "http://127.0.0.1:" + app.port();
     live = client(app.demoOrgUrls().get(0));
     for (JsonNode org : JSON.readTree(send("GET", "/api/orgs", null).body())) {
@@ -171,27 +161,7 @@ class AggregateMirrorIT {
   }
 
   private static void syncAndWait() throws Exception {
-    long deadline = System.nanoTime() + 120_000_000_000L;
-    String runId = null;
-    while (runId == null) {
-      HttpResponse<String> started = send("POST", "/api/orgs/" + orgId + "/sync", "{}");
-      if (started.statusCode() == 202) {
-        runId = JSON.readTree(started.body()).path("runId").asText();
-      } else {
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(409);
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.sleep(500);
-      }
-    }
-    while (true) {
-      JsonNode run = JSON.readTree(send("GET", "/api/sync/runs/" + runId, null).body());
-      if (!run.path("status").asText().equals("running")) {
-        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
-        return;
-      }
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(300);
-    }
+    DemoSync.syncAndWait(AggregateMirrorIT::send, orgId, Duration.ofSeconds(120));
   }
 
   private static SalesforceClient client(String url) {

@@ -54,18 +54,25 @@ final class ObedientOpenAiServer implements AutoCloseable {
 
   /** An answer asking for tool calls, each a name and its JSON arguments. */
   static String toolCalls(String... nameThenArguments) {
+    List<Object> calls = new ArrayList<>();
+    for (int i = 0; i < nameThenArguments.length; i += 2) {
+      calls.add(call("call_" + (i / 2 + 1), nameThenArguments[i], nameThenArguments[i + 1]));
+    }
+    return toolCallsAnswer(calls);
+  }
+
+  /** An answer asking for one tool call with the given id, name and JSON arguments. */
+  static String toolCall(String id, String name, String arguments) {
+    return toolCallsAnswer(List.of(call(id, name, arguments)));
+  }
+
+  private static Map<String, Object> call(String id, String name, String arguments) {
+    return Map.of(
+        "id", id, "type", "function", "function", Map.of("name", name, "arguments", arguments));
+  }
+
+  private static String toolCallsAnswer(List<Object> calls) {
     try {
-      List<Object> calls = new ArrayList<>();
-      for (int i = 0; i < nameThenArguments.length; i += 2) {
-        calls.add(
-            Map.of(
-                "id",
-                "call_" + (i / 2 + 1),
-                "type",
-                "function",
-                "function",
-                Map.of("name", nameThenArguments[i], "arguments", nameThenArguments[i + 1])));
-      }
       return "{\"id\":\"r\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-test\","
           + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
           + "\"tool_calls\":"

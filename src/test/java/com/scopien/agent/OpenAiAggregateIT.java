@@ -1,5 +1,8 @@
 package com.scopien.agent;
 
+import static com.scopien.agent.ObedientOpenAiServer.lastContent;
+import static com.scopien.agent.ObedientOpenAiServer.text;
+import static com.scopien.agent.ObedientOpenAiServer.toolCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,16 +15,10 @@ import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.OAuthSessionProvider;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +30,14 @@ import org.junit.jupiter.api.Test;
 class OpenAiAggregateIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Deque<String> answers = new ArrayDeque<>();
-  private final List<JsonNode> received = new ArrayList<>();
-  private HttpServer server;
+  private ObedientOpenAiServer server;
   private LocalOrg production;
   private LocalOrg sandbox;
 
   @AfterEach
   void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
     if (production != null) {
       production.close();
@@ -57,7 +53,7 @@ class OpenAiAggregateIT {
     FakeOrgDirectory orgs =
         new FakeOrgDirectory(client, production.baseUrl(), client(sandbox), sandbox.baseUrl());
     answers.add(
-        toolCall(
+        toolCalls(
             "aggregate_records",
             "{\"object\":\"Opportunity\",\"function\":\"sum\",\"field\":\"Amount\","
                 + "\"filters\":[{\"field\":\"StageName\",\"op\":\"=\",\"value\":\"Closed Won\"}],"
@@ -77,7 +73,7 @@ class OpenAiAggregateIT {
               assertThat(c.status()).isEqualTo("ok");
               assertThat(c.source()).isEqualTo("live");
             });
-    JsonNode offered = received.get(0).path("tools");
+    JsonNode offered = server.received.get(0).path("tools");
     assertThat(offered).hasSize(13);
     JsonNode tool = null;
     for (JsonNode t : offered) {
@@ -97,7 +93,7 @@ class OpenAiAggregateIT {
             .records()
             .get(0)
             .get("s");
-    String result = toolResult(received.get(1));
+    String result = lastContent(server.received.get(1));
     assertThat(result)
         .contains("the total amount of closed won opportunities by lead source")
         .contains("| Lead Source | Opportunities | Total Amount |")
@@ -106,51 +102,9 @@ class OpenAiAggregateIT {
     assertThat(reply.reply()).isEqualTo("Here is the closed won amount by lead source.");
   }
 
-  private static String toolResult(JsonNode request) {
-    JsonNode messages = request.path("messages");
-    return messages.get(messages.size() - 1).path("content").asText();
-  }
-
   private String start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/v1/chat/completions",
-        exchange -> {
-          received.add(JSON.readTree(exchange.getRequestBody()));
-          byte[] body = answers.remove().getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-  }
-
-  private static String toolCall(String name, String arguments) throws IOException {
-    String call =
-        JSON.writeValueAsString(
-            Map.of(
-                "id",
-                "call_1",
-                "type",
-                "function",
-                "function",
-                Map.of("name", name, "arguments", arguments)));
-    return "{\"id\":\"r\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-test\","
-        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
-        + "\"tool_calls\":["
-        + call
-        + "]},\"finish_reason\":\"tool_calls\"}],"
-        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
-  }
-
-  private static String text(String content) throws IOException {
-    return "{\"id\":\"r\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-test\","
-        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-        + JSON.writeValueAsString(content)
-        + "},\"finish_reason\":\"stop\"}],"
-        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
+    server = new ObedientOpenAiServer(request -> answers.remove());
+    return server.baseUrl();
   }
 
   private static SalesforceClient client(LocalOrg org) {

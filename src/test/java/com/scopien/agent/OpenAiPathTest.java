@@ -1,5 +1,8 @@
 package com.scopien.agent;
 
+import static com.scopien.agent.ObedientOpenAiServer.lastContent;
+import static com.scopien.agent.ObedientOpenAiServer.text;
+import static com.scopien.agent.ObedientOpenAiServer.toolCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,11 +71,11 @@ class OpenAiPathTest {
     assertThat(received.get(0).path("tools")).hasSize(13);
     assertThat(received.get(0).path("messages").get(0).path("content").asText())
         .contains("You are Scopien");
-    assertThat(toolResult(received.get(1))).contains("not a valid JSON object");
-    assertThat(toolResult(received.get(2)))
+    assertThat(lastContent(received.get(1))).contains("not a valid JSON object");
+    assertThat(lastContent(received.get(2)))
         .contains("No field 'Revenue__c' on Opportunity")
         .contains("Its fields include: Id, Name, StageName, Amount, CloseDate");
-    assertThat(toolResult(received.get(3))).contains("| Acme Corp Deal |");
+    assertThat(lastContent(received.get(3))).contains("| Acme Corp Deal |");
     assertThat(fixture.production.queries).hasSize(1);
   }
 
@@ -123,7 +126,7 @@ class OpenAiPathTest {
             "start query_records {object=Opportunity}", "end query_records ok", "text");
     assertThat(listener.deltas).isEqualTo(3);
     assertThat(listener.text.toString()).isEqualTo(reply.reply());
-    assertThat(toolResult(received.get(1))).contains("| Acme Corp Deal |");
+    assertThat(lastContent(received.get(1))).contains("| Acme Corp Deal |");
   }
 
   private static String chunk(String delta, String finishReason) {
@@ -146,11 +149,6 @@ class OpenAiPathTest {
 
   private static final String SSE = "SSE:";
 
-  private static String toolResult(JsonNode request) {
-    JsonNode messages = request.path("messages");
-    return messages.get(messages.size() - 1).path("content").asText();
-  }
-
   private String start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
@@ -170,31 +168,5 @@ class OpenAiPathTest {
         });
     server.start();
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-  }
-
-  private static String toolCall(String id, String name, String arguments) throws IOException {
-    String call =
-        JSON.writeValueAsString(
-            java.util.Map.of(
-                "id",
-                id,
-                "type",
-                "function",
-                "function",
-                java.util.Map.of("name", name, "arguments", arguments)));
-    return "{\"id\":\"r\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-test\","
-        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
-        + "\"tool_calls\":["
-        + call
-        + "]},\"finish_reason\":\"tool_calls\"}],"
-        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
-  }
-
-  private static String text(String content) throws IOException {
-    return "{\"id\":\"r\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-test\","
-        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-        + JSON.writeValueAsString(content)
-        + "},\"finish_reason\":\"stop\"}],"
-        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
   }
 }

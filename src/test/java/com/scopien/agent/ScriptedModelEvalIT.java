@@ -1,5 +1,6 @@
 package com.scopien.agent;
 
+import static com.scopien.agent.ObedientOpenAiServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -251,14 +252,6 @@ class ScriptedModelEvalIT {
       return text.toString();
     }
     return content.asText();
-  }
-
-  private static String text(String content) throws IOException {
-    return "{\"id\":\"r\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"gpt-test\","
-        + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-        + JSON.writeValueAsString(content)
-        + "},\"finish_reason\":\"stop\"}],"
-        + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
   }
 
   private static SalesforceClient client(LocalOrg org) {

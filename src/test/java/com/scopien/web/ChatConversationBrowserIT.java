@@ -1,43 +1,35 @@
 package com.scopien.web;
 
+import static com.scopien.web.BrowserSession.testId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.App;
-import com.scopien.config.ConfigLoader;
 import com.scopien.config.Secret;
 import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
-import com.scopien.testing.HeadlessChromium;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.scopien.testing.DemoApp;
+import com.scopien.testing.DemoSync;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -54,6 +46,7 @@ class ChatConversationBrowserIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static App app;
+  private static BrowserSession browser;
   private static WebDriver driver;
   private static WebDriverWait wait;
   private static String base;
@@ -62,18 +55,9 @@ class ChatConversationBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(HeadlessChromium.installed(), HeadlessChromium.missing());
+    BrowserSession.assumeChromium();
     Path dataDir = Files.createTempDirectory("scopien-chat-conversation-it");
-    app =
-        App.start(
-            ConfigLoader.load(
-                Map.of(
-                    "SCOPIEN_PORT", "0",
-                    "SCOPIEN_DATA_DIR", dataDir.toString(),
-                    "SCOPIEN_ADMIN_API_KEY", KEY,
-                    "SCOPIEN_DEMO", "on",
-                    "SCOPIEN_DEMO_SCALE", "0.02")),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    app = DemoApp.start(dataDir, KEY, "0.02");
     base = "http://127.0.0.1:" + app.port();
     production = client(app.demoOrgUrls().get(0));
     for (JsonNode org : JSON.readTree(send("GET", "/api/orgs", null).body())) {
@@ -88,15 +72,14 @@ class ChatConversationBrowserIT {
                 .statusCode())
         .isEqualTo(200);
     syncAndWait();
-    driver = HeadlessChromium.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    browser = BrowserSession.start();
+    driver = browser.driver();
+    wait = browser.newWait();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
+    BrowserSession.close(browser);
     if (app != null) {
       app.close();
     }
@@ -104,11 +87,8 @@ class ChatConversationBrowserIT {
 
   @Test
   void followUpsAndABreakdownChartInTheChatPanel() throws Exception {
-    viewport(1400, 900);
-    driver.get(base + "/");
-    byTestId("login-key").sendKeys(KEY);
-    byTestId("login-submit").click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("message-input")));
+    browser.viewport(1400, 900);
+    browser.signInWithKeyAndWaitFor(base, KEY, "message-input");
 
     // 1. A record, then a follow-up about it: the owner the org itself has.
     String owner =
@@ -119,28 +99,28 @@ class ChatConversationBrowserIT {
                 .get(0)
                 .get("Owner.Name"));
     assertThat(owner).isNotBlank().isNotEqualTo("null");
-    ask("Show me the Acme Corp Deal");
-    assertThat(lastAssistant().getText()).contains("Acme Corp Deal");
-    ask("Who owns it?");
-    assertThat(lastAssistant().getText()).as("reply to 'Who owns it?'").contains(owner);
-    assertThat(lastToolCall().getAttribute("data-status")).isEqualTo("ok");
-    HeadlessChromium.screenshot(driver, "chat-conversation-1-who-owns-it.png");
+    browser.ask("Show me the Acme Corp Deal");
+    assertThat(browser.lastAssistant().getText()).contains("Acme Corp Deal");
+    browser.ask("Who owns it?");
+    assertThat(browser.lastAssistant().getText()).as("reply to 'Who owns it?'").contains(owner);
+    assertThat(browser.lastToolCall().getAttribute("data-status")).isEqualTo("ok");
+    browser.screenshot("chat-conversation-1-who-owns-it.png");
 
     // 2. A list, then "how many": the org's own count of open cases.
     long openCases =
         production.query("SELECT COUNT() FROM Case WHERE IsClosed = false").totalSize();
     assertThat(openCases).isPositive();
-    ask("Show open cases");
-    assertThat(lastAssistant().findElements(testId("reply-table"))).hasSize(1);
-    ask("How many are there?");
-    String howMany = lastAssistant().findElement(By.cssSelector(".message-body")).getText();
+    browser.ask("Show open cases");
+    assertThat(browser.lastAssistant().findElements(testId("reply-table"))).hasSize(1);
+    browser.ask("How many are there?");
+    String howMany = browser.lastAssistant().findElement(By.cssSelector(".message-body")).getText();
     assertThat(numbersIn(howMany)).as(howMany).contains(openCases);
-    HeadlessChromium.screenshot(driver, "chat-conversation-2-how-many.png");
+    browser.screenshot("chat-conversation-2-how-many.png");
 
     // 3. A breakdown: a bar chart under its table, one bar per stage row, labelled and named.
-    ask("Total opportunity amount by stage");
-    WebElement reply = lastAssistant();
-    assertThat(lastToolCall().getAttribute("data-tool")).isEqualTo("aggregate_records");
+    browser.ask("Total opportunity amount by stage");
+    WebElement reply = browser.lastAssistant();
+    assertThat(browser.lastToolCall().getAttribute("data-tool")).isEqualTo("aggregate_records");
     List<WebElement> tables = reply.findElements(testId("reply-table"));
     assertThat(tables).as(reply.getText()).hasSize(1);
     List<String> stages = new ArrayList<>();
@@ -177,27 +157,18 @@ class ChatConversationBrowserIT {
     scrollIntoView(chart);
     assertInsideViewport(chart);
     assertLegible(chart);
-    HeadlessChromium.screenshot(driver, "chat-conversation-3-breakdown-chart-1400.png");
+    browser.screenshot("chat-conversation-3-breakdown-chart-1400.png");
 
-    viewport(390, 844);
+    browser.viewport(390, 844);
     wait.until(d -> ((Number) js("return window.innerWidth;")).intValue() == 390);
-    chart = lastAssistant().findElement(testId("breakdown-chart"));
+    chart = browser.lastAssistant().findElement(testId("breakdown-chart"));
     scrollIntoView(chart);
     assertInsideViewport(chart);
     assertLegible(chart);
-    assertNoNumberBrokenOverLines(lastAssistant().findElement(testId("reply-table")));
-    HeadlessChromium.screenshot(driver, "chat-conversation-4-breakdown-chart-390.png");
-    scrollIntoView(lastAssistant().findElement(testId("reply-table")));
-    HeadlessChromium.screenshot(driver, "chat-conversation-5-breakdown-table-390.png");
-  }
-
-  /** The page's viewport (not the window) set to exactly {@code width} by {@code height} CSS px. */
-  private static void viewport(int width, int height) {
-    ((ChromeDriver) driver)
-        .executeCdpCommand(
-            "Emulation.setDeviceMetricsOverride",
-            Map.of(
-                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    assertNoNumberBrokenOverLines(browser.lastAssistant().findElement(testId("reply-table")));
+    browser.screenshot("chat-conversation-4-breakdown-chart-390.png");
+    scrollIntoView(browser.lastAssistant().findElement(testId("reply-table")));
+    browser.screenshot("chat-conversation-5-breakdown-table-390.png");
   }
 
   /** The chart's right edge and the page's width stay within the viewport: no sideways scroll. */
@@ -265,69 +236,16 @@ class ChatConversationBrowserIT {
     return numbers;
   }
 
-  /** Sends a message with the keyboard and waits for its reply to be drawn in full. */
-  private static void ask(String message) {
-    int before = assistantMessages().size();
-    WebElement input = byTestId("message-input");
-    input.sendKeys(message);
-    input.sendKeys(Keys.ENTER);
-    wait.until(
-        d -> assistantMessages().size() > before && d.findElements(testId("live-reply")).isEmpty());
-  }
-
   private static Object js(String script, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(script, args);
+    return browser.js(script, args);
   }
 
   private static void scrollIntoView(WebElement element) {
     js("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
-  private static List<WebElement> assistantMessages() {
-    return driver.findElements(By.cssSelector("[data-testid=message][data-role=assistant]"));
-  }
-
-  private static WebElement lastAssistant() {
-    List<WebElement> all = assistantMessages();
-    return all.get(all.size() - 1);
-  }
-
-  private static WebElement lastToolCall() {
-    List<WebElement> calls = lastAssistant().findElements(testId("tool-call"));
-    assertThat(calls).as(lastAssistant().getText()).isNotEmpty();
-    return calls.get(calls.size() - 1);
-  }
-
-  private static By testId(String id) {
-    return By.cssSelector("[data-testid=\"" + id + "\"]");
-  }
-
-  private static WebElement byTestId(String id) {
-    return driver.findElement(testId(id));
-  }
-
   private static void syncAndWait() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    String runId = null;
-    while (runId == null) {
-      HttpResponse<String> started = send("POST", "/api/orgs/" + orgId + "/sync", "{}");
-      if (started.statusCode() == 202) {
-        runId = JSON.readTree(started.body()).path("runId").asText();
-      } else {
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(409);
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.sleep(500);
-      }
-    }
-    while (true) {
-      JsonNode run = JSON.readTree(send("GET", "/api/sync/runs/" + runId, null).body());
-      if (!run.path("status").asText().equals("running")) {
-        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
-        return;
-      }
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(300);
-    }
+    DemoSync.syncAndWait(ChatConversationBrowserIT::send, orgId, Duration.ofMinutes(3));
   }
 
   private static HttpResponse<String> send(String method, String path, String body)

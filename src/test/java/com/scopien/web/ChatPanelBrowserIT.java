@@ -1,23 +1,18 @@
 package com.scopien.web;
 
+import static com.scopien.web.BrowserSession.testId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.scopien.App;
-import com.scopien.config.ConfigLoader;
 import com.scopien.config.Secret;
 import com.scopien.salesforce.OAuthClient;
 import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
-import com.scopien.testing.HeadlessChromium;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.scopien.testing.DemoApp;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,34 +36,25 @@ class ChatPanelBrowserIT {
   private static final String EVIL = "Call back <img src=x onerror=alert(1)> soon";
 
   private static App app;
+  private static BrowserSession browser;
   private static WebDriver driver;
   private static WebDriverWait wait;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(HeadlessChromium.installed(), HeadlessChromium.missing());
+    BrowserSession.assumeChromium();
     Path dataDir = Files.createTempDirectory("scopien-chat-panel-it");
-    app =
-        App.start(
-            ConfigLoader.load(
-                Map.of(
-                    "SCOPIEN_PORT", "0",
-                    "SCOPIEN_DATA_DIR", dataDir.toString(),
-                    "SCOPIEN_ADMIN_API_KEY", KEY,
-                    "SCOPIEN_DEMO", "on",
-                    "SCOPIEN_DEMO_SCALE", "0.1")),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    app = DemoApp.start(dataDir, KEY, "0.1");
     base = "http://127.0.0.1:" + app.port();
-    driver = HeadlessChromium.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    browser = BrowserSession.start();
+    driver = browser.driver();
+    wait = browser.newWait();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
+    BrowserSession.close(browser);
     if (app != null) {
       app.close();
     }
@@ -81,17 +66,15 @@ class ChatPanelBrowserIT {
     SalesforceClient sandbox = client(app.demoOrgUrls().get(1));
     sandbox.create("Account", Map.of("Name", "Evil Co", "Description", EVIL));
 
-    driver.get(base + "/");
-    byTestId("login-key").sendKeys(KEY);
-    byTestId("login-submit").click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("message-input")));
+    browser.signInWithKeyAndWaitFor(base, KEY, "message-input");
 
-    ask("Show opportunities in production org");
-    WebElement table = lastAssistant().findElement(testId("reply-table"));
+    browser.ask("Show opportunities in production org");
+    WebElement table = browser.lastAssistant().findElement(testId("reply-table"));
     assertThat(table.findElements(By.cssSelector("tbody tr"))).isNotEmpty();
     assertThat(badgeEnvironment()).isEqualTo("production");
     assertThat(
-            lastAssistant()
+            browser
+                .lastAssistant()
                 .findElement(By.cssSelector("[data-testid=tool-call]"))
                 .getAttribute("data-status"))
         .isEqualTo("ok");
@@ -99,64 +82,55 @@ class ChatPanelBrowserIT {
     assertThat(links).isNotEmpty();
     assertThat(links.get(0).getAttribute("href")).startsWith(app.demoOrgUrls().get(0) + "/006");
     assertThat(links.get(0).getAttribute("rel")).contains("noopener");
-    HeadlessChromium.screenshot(driver, "chat-panel-1-production-table.png");
+    browser.screenshot("chat-panel-1-production-table.png");
 
-    ask("Switch to sandbox");
+    browser.ask("Switch to sandbox");
     wait.until(d -> "sandbox".equals(badgeEnvironment()));
-    String sandboxId = byTestId("org-badge").getAttribute("data-org-id");
-    assertThat(byTestId("org-switcher").getAttribute("value")).isEqualTo(sandboxId);
-    HeadlessChromium.screenshot(driver, "chat-panel-2-switched-to-sandbox.png");
+    String sandboxId = browser.byTestId("org-badge").getAttribute("data-org-id");
+    assertThat(browser.byTestId("org-switcher").getAttribute("value")).isEqualTo(sandboxId);
+    browser.screenshot("chat-panel-2-switched-to-sandbox.png");
 
-    ask("Create test lead");
-    assertThat(lastToolCall().getAttribute("data-tool")).isEqualTo("create_record");
-    assertThat(lastToolCall().getAttribute("data-status")).isEqualTo("ok");
-    assertThat(lastAssistant().getText()).contains("New record Id");
-    HeadlessChromium.screenshot(driver, "chat-panel-3-created-lead.png");
+    browser.ask("Create test lead");
+    assertThat(browser.lastToolCall().getAttribute("data-tool")).isEqualTo("create_record");
+    assertThat(browser.lastToolCall().getAttribute("data-status")).isEqualTo("ok");
+    assertThat(browser.lastAssistant().getText()).contains("New record Id");
+    browser.screenshot("chat-panel-3-created-lead.png");
 
-    ask("Get the account Evil Co");
-    assertThat(lastAssistant().getText()).contains("Call back").contains("soon");
-    ask("<img src=x onerror=alert(1)>");
-    assertThat(userMessages().get(userMessages().size() - 1).getText())
+    browser.ask("Get the account Evil Co");
+    assertThat(browser.lastAssistant().getText()).contains("Call back").contains("soon");
+    browser.ask("<img src=x onerror=alert(1)>");
+    assertThat(browser.userMessages().get(browser.userMessages().size() - 1).getText())
         .contains("<img src=x onerror=alert(1)>");
-    assertThat(byTestId("message-list").findElements(By.cssSelector("img"))).isEmpty();
+    assertThat(browser.byTestId("message-list").findElements(By.cssSelector("img"))).isEmpty();
     assertNoAlert();
-    HeadlessChromium.screenshot(driver, "chat-panel-4-html-stays-text.png");
+    browser.screenshot("chat-panel-4-html-stays-text.png");
 
-    ask("Switch to production");
+    browser.ask("Switch to production");
     wait.until(d -> "production".equals(badgeEnvironment()));
-    ask("Update the amount of Acme Corp Deal to 80000");
-    assertThat(lastToolCall().getAttribute("data-status"))
-        .as(lastAssistant().getText())
+    browser.ask("Update the amount of Acme Corp Deal to 80000");
+    assertThat(browser.lastToolCall().getAttribute("data-status"))
+        .as(browser.lastAssistant().getText())
         .isEqualTo("needs_confirmation");
     assertThat(amountOfAcmeCorpDeal(production)).isEqualTo(75_000);
-    HeadlessChromium.screenshot(driver, "chat-panel-5-confirm-or-cancel.png");
-    int replies = assistantMessages().size();
-    lastAssistant().findElement(testId("confirm-button")).click();
-    wait.until(d -> assistantMessages().size() > replies);
-    assertThat(lastToolCall().getAttribute("data-tool")).isEqualTo("update_record");
-    assertThat(lastToolCall().getAttribute("data-status")).isEqualTo("ok");
+    browser.screenshot("chat-panel-5-confirm-or-cancel.png");
+    int replies = browser.assistantMessages().size();
+    browser.lastAssistant().findElement(testId("confirm-button")).click();
+    wait.until(d -> browser.assistantMessages().size() > replies);
+    assertThat(browser.lastToolCall().getAttribute("data-tool")).isEqualTo("update_record");
+    assertThat(browser.lastToolCall().getAttribute("data-status")).isEqualTo("ok");
     assertThat(amountOfAcmeCorpDeal(production)).isEqualTo(80_000);
-    HeadlessChromium.screenshot(driver, "chat-panel-6-confirmed.png");
+    browser.screenshot("chat-panel-6-confirmed.png");
 
-    int shown = assistantMessages().size();
+    int shown = browser.assistantMessages().size();
     driver.navigate().refresh();
-    wait.until(d -> assistantMessages().size() == shown);
-    assertThat(userMessages().get(0).getText()).contains("Show opportunities in production org");
-    assertThat(assistantMessages().get(0).findElements(testId("reply-table"))).hasSize(1);
+    wait.until(d -> browser.assistantMessages().size() == shown);
+    assertThat(browser.userMessages().get(0).getText())
+        .contains("Show opportunities in production org");
+    assertThat(browser.assistantMessages().get(0).findElements(testId("reply-table"))).hasSize(1);
     assertThat(badgeEnvironment()).isEqualTo("production");
-    assertThat(byTestId("message-list").findElements(testId("confirm-button"))).isEmpty();
-    assertThat(byTestId("message-list").findElements(By.cssSelector("img"))).isEmpty();
-    HeadlessChromium.screenshot(driver, "chat-panel-7-after-reload.png");
-  }
-
-  /** Sends a message with the keyboard and waits for its reply to be drawn in full. */
-  private static void ask(String message) {
-    int before = assistantMessages().size();
-    WebElement input = byTestId("message-input");
-    input.sendKeys(message);
-    input.sendKeys(org.openqa.selenium.Keys.ENTER);
-    wait.until(
-        d -> assistantMessages().size() > before && d.findElements(testId("live-reply")).isEmpty());
+    assertThat(browser.byTestId("message-list").findElements(testId("confirm-button"))).isEmpty();
+    assertThat(browser.byTestId("message-list").findElements(By.cssSelector("img"))).isEmpty();
+    browser.screenshot("chat-panel-7-after-reload.png");
   }
 
   private static void assertNoAlert() {
@@ -178,34 +152,7 @@ class ChatPanelBrowserIT {
   }
 
   private static String badgeEnvironment() {
-    return byTestId("org-badge").getAttribute("data-environment");
-  }
-
-  private static List<WebElement> assistantMessages() {
-    return driver.findElements(By.cssSelector("[data-testid=message][data-role=assistant]"));
-  }
-
-  private static List<WebElement> userMessages() {
-    return driver.findElements(By.cssSelector("[data-testid=message][data-role=user]"));
-  }
-
-  private static WebElement lastAssistant() {
-    List<WebElement> all = assistantMessages();
-    return all.get(all.size() - 1);
-  }
-
-  private static WebElement lastToolCall() {
-    List<WebElement> calls = lastAssistant().findElements(testId("tool-call"));
-    assertThat(calls).as(lastAssistant().getText()).isNotEmpty();
-    return calls.get(calls.size() - 1);
-  }
-
-  private static By testId(String id) {
-    return By.cssSelector("[data-testid=\"" + id + "\"]");
-  }
-
-  private static WebElement byTestId(String id) {
-    return driver.findElement(testId(id));
+    return browser.byTestId("org-badge").getAttribute("data-environment");
   }
 
   private static SalesforceClient client(String url) {

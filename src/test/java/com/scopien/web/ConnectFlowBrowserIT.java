@@ -1,34 +1,26 @@
 package com.scopien.web;
 
+import static com.scopien.web.BrowserSession.testId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.App;
-import com.scopien.config.ConfigLoader;
 import com.scopien.localorg.LocalOrg;
 import com.scopien.localorg.LocalOrgOptions;
-import com.scopien.testing.HeadlessChromium;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.scopien.testing.DemoApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,44 +35,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConnectFlowBrowserIT {
   private static final String KEY = "browser-it-admin-key-0123456789";
-  private static final Path CHROMIUM = HeadlessChromium.CHROMIUM;
-  private static final Path CHROMEDRIVER = HeadlessChromium.CHROMEDRIVER;
-  private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static App app;
   private static LocalOrg uat;
+  private static BrowserSession browser;
   private static WebDriver driver;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM),
-        "Skipped: /usr/bin/chromium is not installed (apt-get install chromium chromium-driver)");
-    assumeTrue(Files.isExecutable(CHROMEDRIVER), "Skipped: /usr/bin/chromedriver is not installed");
+    BrowserSession.assumeChromium();
     Path dataDir = Files.createTempDirectory("scopien-browser-it");
-    app =
-        App.start(
-            ConfigLoader.load(
-                Map.of(
-                    "SCOPIEN_PORT", "0",
-                    "SCOPIEN_DATA_DIR", dataDir.toString(),
-                    "SCOPIEN_ADMIN_API_KEY", KEY,
-                    "SCOPIEN_DEMO", "on",
-                    "SCOPIEN_DEMO_SCALE", "0.01")),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    app = DemoApp.start(dataDir, KEY, "0.01");
     base = "http://127.0.0.1:" + app.port();
     uat = LocalOrg.start(LocalOrgOptions.sandbox().withScale(new LocalOrgOptions.Scale(0.01)));
-    driver = chromium(Files.createTempDirectory("scopien-chromium"));
-    Files.createDirectories(SCREENSHOTS);
+    browser = BrowserSession.start();
+    driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
+    BrowserSession.close(browser);
     if (uat != null) {
       uat.close();
     }
@@ -91,28 +67,27 @@ class ConnectFlowBrowserIT {
 
   @Test
   void anAdminConnectsASandboxDisconnectsItAndReconnectsIt() throws Exception {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = browser.newWait();
     // The org list is drawn anew after every change.
     wait.ignoring(StaleElementReferenceException.class);
-    driver.get(base + "/");
-    byTestId("login-key").sendKeys(KEY);
-    byTestId("login-submit").click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("settings-button"))).click();
+    browser.signInWithKeyAndWaitFor(base, KEY, "settings-button").click();
 
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("integrations-view")));
     wait.until(d -> orgItems().size() == 2);
-    assertThat(byTestId("org-list").getText()).contains("Acme Production").contains("Acme Sandbox");
+    assertThat(browser.byTestId("org-list").getText())
+        .contains("Acme Production")
+        .contains("Acme Sandbox");
 
-    byTestId("add-org-button").click();
+    browser.byTestId("add-org-button").click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("connect-form")));
-    assertThat(byTestId("callback-url").getText()).isEqualTo(base + "/oauth/callback");
-    byTestId("environment-sandbox").click();
-    byTestId("login-custom").click();
-    byTestId("login-url").sendKeys(uat.baseUrl());
-    byTestId("org-name").sendKeys("Acme UAT");
-    byTestId("client-id").sendKeys("scopien-local");
-    byTestId("client-secret").sendKeys("scopien-local-secret");
-    byTestId("authorize-button").click();
+    assertThat(browser.byTestId("callback-url").getText()).isEqualTo(base + "/oauth/callback");
+    browser.byTestId("environment-sandbox").click();
+    browser.byTestId("login-custom").click();
+    browser.byTestId("login-url").sendKeys(uat.baseUrl());
+    browser.byTestId("org-name").sendKeys("Acme UAT");
+    browser.byTestId("client-id").sendKeys("scopien-local");
+    browser.byTestId("client-secret").sendKeys("scopien-local-secret");
+    browser.byTestId("authorize-button").click();
 
     logInAtTheOrg(wait);
 
@@ -120,27 +95,27 @@ class ConnectFlowBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("verification-card")));
     wait.until(ExpectedConditions.textToBe(testId("card-status"), "Active"));
     assertThat(card.findElement(By.tagName("h2")).getText()).isEqualTo("Connected to Salesforce");
-    assertThat(byTestId("card-org").getText()).isEqualTo("Acme Corporation");
-    assertThat(byTestId("card-edition").getText()).isEqualTo("Enterprise");
-    assertThat(byTestId("card-user").getText()).isEqualTo("john.doe@acme.com");
-    assertThat(byTestId("card-last-sync").getText()).isEqualTo("Not synced yet");
+    assertThat(browser.byTestId("card-org").getText()).isEqualTo("Acme Corporation");
+    assertThat(browser.byTestId("card-edition").getText()).isEqualTo("Enterprise");
+    assertThat(browser.byTestId("card-user").getText()).isEqualTo("john.doe@acme.com");
+    assertThat(browser.byTestId("card-last-sync").getText()).isEqualTo("Not synced yet");
     assertThat(driver.getCurrentUrl()).isEqualTo(base + "/#integrations");
     wait.until(d -> orgItems().size() == 3);
     WebElement item = orgItem("Acme UAT");
     assertThat(item.getText())
         .contains(URI.create(uat.baseUrl()).getAuthority())
         .contains("Active");
-    screenshot("connect-flow-verification-card.png");
+    browser.screenshot("connect-flow-verification-card.png");
 
     item.findElement(testId("org-disconnect")).click();
     wait.until(ExpectedConditions.alertIsPresent()).accept();
     wait.until(d -> orgItem("Acme UAT").getText().contains("Disconnected"));
-    assertThat(byTestId("integrations-message").getText()).contains("revoked");
+    assertThat(browser.byTestId("integrations-message").getText()).contains("revoked");
     JsonNode refused = chatAbout("Acme UAT");
     assertThat(refused.path("reply").asText())
         .contains("Acme UAT")
         .containsIgnoringCase("disconnected");
-    screenshot("connect-flow-disconnected.png");
+    browser.screenshot("connect-flow-disconnected.png");
 
     wait.until(d -> orgItem("Acme UAT").findElement(testId("org-reconnect"))).click();
     logInAtTheOrg(wait);
@@ -156,7 +131,7 @@ class ConnectFlowBrowserIT {
   void aForgedCallbackShowsAPageAndConnectsNothing() throws Exception {
     driver.get(base + "/oauth/callback?code=stolen&state=forged");
 
-    assertThat(byTestId("callback-error").getText())
+    assertThat(browser.byTestId("callback-error").getText())
         .contains("not completed")
         .contains("unknown state");
     assertThat(get("/api/orgs").size()).isLessThanOrEqualTo(3);
@@ -168,7 +143,7 @@ class ConnectFlowBrowserIT {
     assertThat(driver.getPageSource()).contains("Read Data").contains("API Access");
     driver.findElement(By.id("username")).sendKeys("john.doe@acme.com");
     driver.findElement(By.id("password")).sendKeys("demo1234");
-    screenshot("connect-flow-org-login.png");
+    browser.screenshot("connect-flow-org-login.png");
     driver.findElement(By.cssSelector("button[value=allow]")).click();
     wait.until(ExpectedConditions.urlContains(base + "/"));
   }
@@ -213,23 +188,5 @@ class ConnectFlowBrowserIT {
         .filter(item -> item.getText().contains(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no org item " + name));
-  }
-
-  private static By testId(String id) {
-    return By.cssSelector("[data-testid=\"" + id + "\"]");
-  }
-
-  private static WebElement byTestId(String id) {
-    return driver.findElement(testId(id));
-  }
-
-  private static void screenshot(String name) throws java.io.IOException {
-    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-    Files.write(SCREENSHOTS.resolve(name), png);
-  }
-
-  /** Debian's Chromium and chromedriver, headless; nothing is downloaded. */
-  private static WebDriver chromium(Path profile) {
-    return HeadlessChromium.start(profile);
   }
 }

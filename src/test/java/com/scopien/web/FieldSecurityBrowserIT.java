@@ -1,32 +1,24 @@
 package com.scopien.web;
 
+import static com.scopien.web.BrowserSession.testId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.App;
-import com.scopien.config.ConfigLoader;
-import com.scopien.testing.HeadlessChromium;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.scopien.testing.DemoApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,33 +32,24 @@ class FieldSecurityBrowserIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static App app;
+  private static BrowserSession browser;
   private static WebDriver driver;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(HeadlessChromium.installed(), HeadlessChromium.missing());
+    BrowserSession.assumeChromium();
     Path dataDir = Files.createTempDirectory("scopien-fls-browser-it");
-    app =
-        App.start(
-            ConfigLoader.load(
-                Map.of(
-                    "SCOPIEN_PORT", "0",
-                    "SCOPIEN_DATA_DIR", dataDir.toString(),
-                    "SCOPIEN_ADMIN_API_KEY", KEY,
-                    "SCOPIEN_DEMO", "on",
-                    "SCOPIEN_DEMO_SCALE", "0.01")),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    app = DemoApp.start(dataDir, KEY, "0.01");
     base = "http://127.0.0.1:" + app.port();
-    driver = HeadlessChromium.start(Files.createTempDirectory("scopien-chromium"));
-    driver.manage().window().setSize(new Dimension(390, 844));
+    browser = BrowserSession.start();
+    driver = browser.driver();
+    browser.windowSize(390, 844);
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
+    BrowserSession.close(browser);
     if (app != null) {
       app.close();
     }
@@ -74,20 +57,17 @@ class FieldSecurityBrowserIT {
 
   @Test
   void anAdminHidesEmailOnContactsFromAPhone() throws Exception {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    driver.get(base + "/");
-    byTestId("login-key").sendKeys(KEY);
-    byTestId("login-submit").click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(testId("settings-button"))).click();
+    WebDriverWait wait = browser.newWait();
+    browser.signInWithKeyAndWaitFor(base, KEY, "settings-button").click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("field-security")));
     wait.until(d -> !d.findElements(By.cssSelector("[data-testid=fs-org] option")).isEmpty());
 
-    byTestId("fs-load").click();
+    browser.byTestId("fs-load").click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("fs-field-Email")));
-    assertThat(byTestId("fs-field-SSN__c").isSelected()).isTrue();
-    assertThat(byTestId("fs-field-Bank_Account__c").isSelected()).isTrue();
-    assertThat(byTestId("fs-field-Salary__c").isSelected()).isTrue();
-    assertThat(byTestId("fs-field-Email").isSelected()).isFalse();
+    assertThat(browser.byTestId("fs-field-SSN__c").isSelected()).isTrue();
+    assertThat(browser.byTestId("fs-field-Bank_Account__c").isSelected()).isTrue();
+    assertThat(browser.byTestId("fs-field-Salary__c").isSelected()).isTrue();
+    assertThat(browser.byTestId("fs-field-Email").isSelected()).isFalse();
     assertThat(driver.findElements(By.cssSelector("#fs-list .suggested"))).hasSize(4);
     Object scrollWidth =
         ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
@@ -95,13 +75,12 @@ class FieldSecurityBrowserIT {
         .as("no sideways scrolling at 390 px")
         .isLessThanOrEqualTo(390);
 
-    byTestId("fs-field-Email").click();
-    byTestId("fs-save").click();
+    browser.byTestId("fs-field-Email").click();
+    browser.byTestId("fs-save").click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(testId("fs-message"), "4 fields"));
-    ((JavascriptExecutor) driver)
-        .executeScript("document.getElementById('field-security').scrollIntoView()");
-    HeadlessChromium.screenshot(driver, "field-security-390.png");
+    browser.js("document.getElementById('field-security').scrollIntoView()");
+    browser.screenshot("field-security-390.png");
 
     String org = get("/api/orgs").get(0).path("id").asText();
     JsonNode fields = get("/api/orgs/" + org + "/field-security?object=Contact").path("fields");
@@ -123,13 +102,5 @@ class FieldSecurityBrowserIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
-  }
-
-  private static By testId(String id) {
-    return By.cssSelector("[data-testid=\"" + id + "\"]");
-  }
-
-  private static WebElement byTestId(String id) {
-    return driver.findElement(testId(id));
   }
 }

@@ -1,26 +1,17 @@
 package com.scopien.web;
 
+import static com.scopien.web.BrowserSession.testId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.scopien.App;
-import com.scopien.config.ConfigLoader;
-import com.scopien.testing.HeadlessChromium;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.scopien.testing.DemoApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,38 +26,23 @@ class SignInBrowserIT {
   private static final String KEY = "browser-it-signin-key-0123456789";
 
   private static App app;
+  private static BrowserSession browser;
   private static WebDriver driver;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(HeadlessChromium.CHROMIUM),
-        "Skipped: /usr/bin/chromium is not installed (apt-get install chromium chromium-driver)");
-    assumeTrue(
-        Files.isExecutable(HeadlessChromium.CHROMEDRIVER),
-        "Skipped: /usr/bin/chromedriver is not installed");
+    BrowserSession.assumeChromium();
     Path dataDir = Files.createTempDirectory("scopien-signin-browser-it");
-    app =
-        App.start(
-            ConfigLoader.load(
-                Map.of(
-                    "SCOPIEN_PORT", "0",
-                    "SCOPIEN_DATA_DIR", dataDir.toString(),
-                    "SCOPIEN_ADMIN_API_KEY", KEY,
-                    "SCOPIEN_DEMO", "on",
-                    "SCOPIEN_DEMO_SCALE", "0.01")),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    app = DemoApp.start(dataDir, KEY, "0.01");
     base = "http://127.0.0.1:" + app.port();
-    driver = HeadlessChromium.start(Files.createTempDirectory("scopien-chromium"));
-    Files.createDirectories(HeadlessChromium.SCREENSHOTS);
+    browser = BrowserSession.start();
+    driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
+    BrowserSession.close(browser);
     if (app != null) {
       app.close();
     }
@@ -74,7 +50,7 @@ class SignInBrowserIT {
 
   @Test
   void sarahSignsInWithSalesforceChatsAndSignsOut() throws Exception {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = browser.newWait();
     driver.get(base + "/");
     WebElement button =
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("sso-login")));
@@ -82,13 +58,13 @@ class SignInBrowserIT {
         .extracting(WebElement::getText)
         .contains("Sign in with Salesforce (Acme Production)");
     assertThat(driver.findElement(testId("login-key")).isDisplayed()).isTrue();
-    screenshot("sign-in-screen.png");
+    browser.screenshot("sign-in-screen.png");
     button.click();
 
     wait.until(ExpectedConditions.urlContains("/services/oauth2/authorize"));
     driver.findElement(By.id("username")).sendKeys("sarah.chen@acme.com");
     driver.findElement(By.id("password")).sendKeys("demo1234");
-    screenshot("sign-in-org-login.png");
+    browser.screenshot("sign-in-org-login.png");
     driver.findElement(By.cssSelector("button[value=allow]")).click();
 
     wait.until(ExpectedConditions.urlToBe(base + "/"));
@@ -107,7 +83,7 @@ class SignInBrowserIT {
     assertThat(driver.findElement(testId("message-list")).getText())
         .doesNotContain("CSRF")
         .doesNotContain("csrf");
-    screenshot("sign-in-chat-panel.png");
+    browser.screenshot("sign-in-chat-panel.png");
 
     driver.findElement(testId("sign-out")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("login-key")));
@@ -115,15 +91,6 @@ class SignInBrowserIT {
     driver.navigate().refresh();
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("sso-login")));
     assertThat(driver.findElement(testId("login-view")).isDisplayed()).isTrue();
-    screenshot("sign-in-signed-out.png");
-  }
-
-  private static By testId(String id) {
-    return By.cssSelector("[data-testid=\"" + id + "\"]");
-  }
-
-  private static void screenshot(String name) throws IOException {
-    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-    Files.write(HeadlessChromium.SCREENSHOTS.resolve(name), png);
+    browser.screenshot("sign-in-signed-out.png");
   }
 }

@@ -1,18 +1,15 @@
 package com.scopien.web;
 
+import static com.scopien.web.BrowserSession.testId;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.App;
-import com.scopien.config.ConfigLoader;
 import com.scopien.localorg.LocalOrgOptions;
 import com.scopien.security.Role;
 import com.scopien.store.Database;
-import com.scopien.testing.HeadlessChromium;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.scopien.testing.DemoApp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,12 +24,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -55,38 +50,29 @@ class SyncPagesBrowserIT {
 
   private static App app;
   private static Path dataDir;
+  private static BrowserSession browser;
   private static WebDriver driver;
   private static String base;
   private static String prod;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(HeadlessChromium.installed(), HeadlessChromium.missing());
+    BrowserSession.assumeChromium();
     dataDir = Files.createTempDirectory("scopien-sync-pages-it");
-    app =
-        App.start(
-            ConfigLoader.load(
-                Map.of(
-                    "SCOPIEN_PORT", "0",
-                    "SCOPIEN_DATA_DIR", dataDir.toString(),
-                    "SCOPIEN_ADMIN_API_KEY", KEY,
-                    "SCOPIEN_DEMO", "on",
-                    "SCOPIEN_DEMO_SCALE", "0.01")),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    app = DemoApp.start(dataDir, KEY, "0.01");
     base = "http://127.0.0.1:" + app.port();
     for (JsonNode org : get("/api/orgs")) {
       if (org.get("name").asText().equals(App.DEMO_PRODUCTION)) {
         prod = org.get("id").asText();
       }
     }
-    driver = HeadlessChromium.start();
+    browser = BrowserSession.start();
+    driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
+    BrowserSession.close(browser);
     if (app != null) {
       app.close();
     }
@@ -94,44 +80,44 @@ class SyncPagesBrowserIT {
 
   @Test
   void anAdminConfiguresSyncsWatchesItAndResolvesAConflict() throws Exception {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = browser.newWait();
     wait.ignoring(StaleElementReferenceException.class);
     signIn(KEY, "#sync/" + prod);
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("sync-view")));
     wait.until(ExpectedConditions.elementToBeClickable(testId("object-Event")));
-    assertThat(byTestId("object-Event").isSelected()).isTrue();
-    assertThat(byTestId("object-Campaign").isSelected()).isFalse();
-    assertThat(byTestId("mapping-rows").getText())
+    assertThat(browser.byTestId("object-Event").isSelected()).isTrue();
+    assertThat(browser.byTestId("object-Campaign").isSelected()).isFalse();
+    assertThat(browser.byTestId("mapping-rows").getText())
         .contains("Account.Name")
         .contains("Company Name");
 
     // Manual only first, so no background run of this org competes with Sync Now.
-    byTestId("frequency-manual").click();
-    byTestId("save-settings").click();
+    browser.byTestId("frequency-manual").click();
+    browser.byTestId("save-settings").click();
     wait.until(ExpectedConditions.textToBe(testId("sync-message"), "Sync settings saved."));
     assertThat(get("/api/orgs/" + prod + "/sync/settings").get("frequency").asText())
         .isEqualTo("manual");
 
-    byTestId("object-Event").click();
-    new Select(byTestId("policy-Account")).selectByValue("manual-review");
-    byTestId("save-objects").click();
+    browser.byTestId("object-Event").click();
+    new Select(browser.byTestId("policy-Account")).selectByValue("manual-review");
+    browser.byTestId("save-objects").click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("sync-message"), "Saved"));
     JsonNode event = objectEntry("Event");
     assertThat(event.get("selected").asBoolean()).isFalse();
     assertThat(objectEntry("Account").get("conflictPolicy").asText()).isEqualTo("manual-review");
-    HeadlessChromium.screenshot(driver, "sync-page-objects.png");
+    browser.screenshot("sync-page-objects.png");
 
-    new Select(byTestId("mapping-object")).selectByValue("Account");
-    byTestId("mapping-sf-field").sendKeys("Nope__c");
-    byTestId("mapping-scopien-field").sendKeys("Nope");
-    byTestId("mapping-add").click();
+    new Select(browser.byTestId("mapping-object")).selectByValue("Account");
+    browser.byTestId("mapping-sf-field").sendKeys("Nope__c");
+    browser.byTestId("mapping-scopien-field").sendKeys("Nope");
+    browser.byTestId("mapping-add").click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("mapping-error")));
-    assertThat(byTestId("mapping-error").getText()).contains("Nope__c");
-    byTestId("mapping-sf-field").clear();
-    byTestId("mapping-sf-field").sendKeys("Industry");
-    byTestId("mapping-scopien-field").clear();
-    byTestId("mapping-scopien-field").sendKeys("Sector");
-    byTestId("mapping-add").click();
+    assertThat(browser.byTestId("mapping-error").getText()).contains("Nope__c");
+    browser.byTestId("mapping-sf-field").clear();
+    browser.byTestId("mapping-sf-field").sendKeys("Industry");
+    browser.byTestId("mapping-scopien-field").clear();
+    browser.byTestId("mapping-scopien-field").sendKeys("Sector");
+    browser.byTestId("mapping-add").click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(testId("mapping-rows"), "Sector"));
     assertThat(get("/api/orgs/" + prod + "/mappings").toString())
@@ -141,22 +127,22 @@ class SyncPagesBrowserIT {
             .filter(row -> row.getText().contains("Sector"))
             .findFirst()
             .orElseThrow();
-    scrollTo(byTestId("mapping-table"));
-    HeadlessChromium.screenshot(driver, "sync-page-mappings-settings.png");
+    scrollTo(browser.byTestId("mapping-table"));
+    browser.screenshot("sync-page-mappings-settings.png");
     sector.findElement(testId("mapping-remove")).click();
     wait.until(
         d ->
-            !byTestId("mapping-rows").getText().contains("Sector")
+            !browser.byTestId("mapping-rows").getText().contains("Sector")
                 && !get("/api/orgs/" + prod + "/mappings").toString().contains("Sector"));
 
     // Let the start-up background sync finish: this run is the full resync asked for below.
     wait.until(d -> !get("/api/sync/runs?org=" + prod).toString().contains("\"running\""));
-    String before = byTestId("sync-progress").getAttribute("data-run-id");
-    byTestId("sync-full").click();
-    byTestId("sync-now").click();
+    String before = browser.byTestId("sync-progress").getAttribute("data-run-id");
+    browser.byTestId("sync-full").click();
+    browser.byTestId("sync-now").click();
     wait.until(
         d -> {
-          WebElement progress = byTestId("sync-progress");
+          WebElement progress = browser.byTestId("sync-progress");
           String shown = progress.getAttribute("data-run-id");
           return shown != null && !shown.equals(before);
         });
@@ -164,28 +150,28 @@ class SyncPagesBrowserIT {
         ExpectedConditions.textToBePresentInElementLocated(testId("sync-progress-text"), "100%"));
     wait.until(
         ExpectedConditions.attributeToBe(testId("sync-progress"), "data-status", "succeeded"));
-    String runId = byTestId("sync-progress").getAttribute("data-run-id");
+    String runId = browser.byTestId("sync-progress").getAttribute("data-run-id");
     JsonNode run = get("/api/sync/runs/" + runId);
     assertThat(run.get("status").asText()).isEqualTo("succeeded");
     assertThat(run.get("full").asBoolean()).isTrue();
     long total = run.at("/progress/total").asLong();
-    assertThat(byTestId("sync-progress-text").getText())
+    assertThat(browser.byTestId("sync-progress-text").getText())
         .startsWith("100% (" + number(total) + " / " + number(total) + " records)");
     assertThat(total).isGreaterThan(100);
-    assertThat(byTestId("sync-progress-bar").getAttribute("value")).isEqualTo("100");
-    assertThat(byTestId("sync-progress-objects").getText())
+    assertThat(browser.byTestId("sync-progress-bar").getAttribute("value")).isEqualTo("100");
+    assertThat(browser.byTestId("sync-progress-objects").getText())
         .contains("Account")
         .doesNotContain("Event:");
-    HeadlessChromium.screenshot(driver, "sync-page-progress.png");
+    browser.screenshot("sync-page-progress.png");
 
-    byTestId("nav-monitoring").click();
+    browser.byTestId("nav-monitoring").click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("monitoring-view")));
     By runItem = By.cssSelector("[data-testid=\"run-item\"][data-run-id=\"" + runId + "\"]");
     WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(runItem));
     assertThat(item.getText()).contains("Succeeded").contains("Account");
     assertThat(item.findElements(testId("run-object"))).hasSize(run.get("objects").size());
-    wait.until(d -> !byTestId("health-success-rate").getText().isBlank());
-    assertThat(byTestId("sync-health").getText()).contains("Records/Hour");
+    wait.until(d -> !browser.byTestId("health-success-rate").getText().isBlank());
+    assertThat(browser.byTestId("sync-health").getText()).contains("Records/Hour");
     JsonNode usage = get("/api/orgs/" + prod + "/usage");
     WebElement card =
         driver.findElement(
@@ -199,16 +185,16 @@ class SyncPagesBrowserIT {
         .isEqualTo(number(usage.get("remaining").asLong()));
     assertThat(card.findElement(testId("usage-peak-hour")).getText())
         .endsWith(number(usage.at("/peakHour/calls").asLong()) + " calls");
-    HeadlessChromium.screenshot(driver, "monitoring-page.png");
+    browser.screenshot("monitoring-page.png");
 
     String recordId = makeConflict();
-    byTestId("nav-conflicts").click();
+    browser.byTestId("nav-conflicts").click();
     By conflict = By.cssSelector("[data-testid=\"conflict\"][data-record-id=\"" + recordId + "\"]");
     WebElement diff = wait.until(ExpectedConditions.visibilityOfElementLocated(conflict));
     assertThat(diff.getText()).contains("Salesforce Name").contains("Scopien Name");
     choose(diff, "Name", "salesforce");
     choose(diff, "Industry", "scopien");
-    HeadlessChromium.screenshot(driver, "conflicts-page.png");
+    browser.screenshot("conflicts-page.png");
     diff.findElement(testId("resolve-button")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
@@ -229,24 +215,24 @@ class SyncPagesBrowserIT {
             .issueKey(app.users().createUser("Una User", "una.user@acme.test", Role.USER).id())
             .key()
             .reveal();
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = browser.newWait();
     wait.ignoring(StaleElementReferenceException.class);
     signIn(guestKey, "#sync/" + prod);
     wait.until(ExpectedConditions.visibilityOfElementLocated(testId("object-Account")));
 
-    assertThat(byTestId("sync-now").isEnabled()).isFalse();
-    assertThat(byTestId("sync-full").isEnabled()).isFalse();
-    assertThat(byTestId("object-Account").isEnabled()).isFalse();
-    assertThat(byTestId("save-objects").isEnabled()).isFalse();
-    assertThat(byTestId("frequency-hourly").isEnabled()).isFalse();
-    assertThat(byTestId("save-settings").isEnabled()).isFalse();
-    assertThat(byTestId("mapping-add").isEnabled()).isFalse();
-    assertThat(byTestId("sync-role-note").getText())
+    assertThat(browser.byTestId("sync-now").isEnabled()).isFalse();
+    assertThat(browser.byTestId("sync-full").isEnabled()).isFalse();
+    assertThat(browser.byTestId("object-Account").isEnabled()).isFalse();
+    assertThat(browser.byTestId("save-objects").isEnabled()).isFalse();
+    assertThat(browser.byTestId("frequency-hourly").isEnabled()).isFalse();
+    assertThat(browser.byTestId("save-settings").isEnabled()).isFalse();
+    assertThat(browser.byTestId("mapping-add").isEnabled()).isFalse();
+    assertThat(browser.byTestId("sync-role-note").getText())
         .contains("Only managers and admins can start or stop a sync.");
-    assertThat(byTestId("settings-button").isDisplayed()).isFalse();
-    HeadlessChromium.screenshot(driver, "sync-page-guest.png");
+    assertThat(browser.byTestId("settings-button").isDisplayed()).isFalse();
+    browser.screenshot("sync-page-guest.png");
 
-    byTestId("nav-monitoring").click();
+    browser.byTestId("nav-monitoring").click();
     wait.until(
         ExpectedConditions.visibilityOfElementLocated(
             By.cssSelector("[data-testid=\"usage-card\"][data-org-id=\"" + prod + "\"]")));
@@ -254,19 +240,18 @@ class SyncPagesBrowserIT {
 
   private static void signIn(String key, String hash) {
     driver.get(base + "/");
-    ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+    browser.js("sessionStorage.clear()");
     // A full load, not a hash change, so the page starts signed out.
     driver.get("about:blank");
     driver.get(base + "/" + hash);
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(ExpectedConditions.visibilityOfElementLocated(testId("login-key")))
         .sendKeys(key);
-    byTestId("login-submit").click();
+    browser.byTestId("login-submit").click();
   }
 
   private static void scrollTo(WebElement element) {
-    ((JavascriptExecutor) driver)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", element);
   }
 
   /**
@@ -395,13 +380,5 @@ class SyncPagesBrowserIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static By testId(String id) {
-    return By.cssSelector("[data-testid=\"" + id + "\"]");
-  }
-
-  private static WebElement byTestId(String id) {
-    return driver.findElement(testId(id));
   }
 }
