@@ -22,6 +22,7 @@ import com.scopien.security.UserAdmin;
 import com.scopien.security.UserService;
 import com.scopien.security.WebSessions;
 import com.scopien.slack.SlackChannel;
+import com.scopien.sync.MappedFieldNames;
 import com.scopien.sync.MirrorReader;
 import com.scopien.sync.RealtimeSync;
 import com.scopien.sync.SyncChatTools;
@@ -350,6 +351,7 @@ public final class App implements AutoCloseable {
             .auditLog(core.audit())
             .syncTools(new SyncChatTools(core.sync(), core.clock(), realtime::status))
             .localMirror(mirror)
+            .fieldNames(new MappedFieldNames(core.syncSettings()))
             .visibility(core.visibility())
             .clock(core.clock());
     if (config.usesOpenAi()) {

@@ -38,6 +38,7 @@ public final class AgentServiceBuilder {
   private FieldSecurity fieldSecurity = FieldSecurity.defaults();
   private SyncTools sync = SyncTools.unavailable();
   private LocalMirror mirror = LocalMirror.none();
+  private FieldNames fieldNames = FieldNames.none();
   private RecordVisibility visibility;
   private Clock clock = Clock.systemUTC();
   private int maxToolCalls = 6;
@@ -134,6 +135,15 @@ public final class AgentServiceBuilder {
   }
 
   /**
+   * The admin's Scopien names of fields (the sync mapping), used in replies and accepted in
+   * requests (default: none, fields go by their labels).
+   */
+  public AgentServiceBuilder fieldNames(FieldNames names) {
+    this.fieldNames = Objects.requireNonNull(names);
+    return this;
+  }
+
+  /**
    * Record visibility by role; by default one over {@link #orgs} with the admins' links kept in the
    * {@link #store} (or in memory without one).
    */
@@ -168,7 +178,7 @@ public final class AgentServiceBuilder {
     PromptLibrary prompts = PromptLibrary.load();
     ConversationStore conversations =
         jdbc == null ? new InMemoryConversationStore() : new JdbcConversationStore(jdbc, clock);
-    SchemaGuard guard = new SchemaGuard(FieldPolicy.of(fieldSecurity), clock);
+    SchemaGuard guard = new SchemaGuard(FieldPolicy.of(fieldSecurity), fieldNames, clock);
     RecordReads recordReads = new RecordReads(mirror, clock);
     RecordFinder finder = new RecordFinder(recordReads);
     RecordVisibility visible =
@@ -213,7 +223,7 @@ public final class AgentServiceBuilder {
   }
 
   private ChatModel offlineModel(ToolCatalogue catalogue) {
-    DescribeVocabulary vocabulary = new DescribeVocabulary(orgs, clock);
+    DescribeVocabulary vocabulary = new DescribeVocabulary(orgs, fieldNames, clock);
     Map<String, List<String>> examples = new LinkedHashMap<>();
     catalogue.all().forEach(tool -> examples.put(tool.name(), tool.examples()));
     return embeddings == null

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -43,31 +45,58 @@ final class DescribeVocabulary implements Supplier<Vocabulary> {
           "User");
 
   private final OrgDirectory orgs;
+  private final FieldNames fieldNames;
   private final Clock clock;
   private Vocabulary cached;
   private Instant builtAt = Instant.MIN;
+  private Org source;
+  private List<FieldNames.Named> namedWith = List.of();
 
   DescribeVocabulary(OrgDirectory orgs, Clock clock) {
+    this(orgs, FieldNames.none(), clock);
+  }
+
+  DescribeVocabulary(OrgDirectory orgs, FieldNames fieldNames, Clock clock) {
     this.orgs = orgs;
+    this.fieldNames = fieldNames;
     this.clock = clock;
   }
 
   @Override
   public synchronized Vocabulary get() {
     Instant now = clock.instant();
-    if (cached == null || builtAt.plus(TTL).isBefore(now)) {
+    // A mapping an admin just set is understood at once, not after the ten minutes.
+    boolean renamed = source != null && !scopienNames(source).equals(namedWith);
+    if (cached == null || renamed || builtAt.plus(TTL).isBefore(now)) {
       cached = build();
       builtAt = now;
     }
     return cached;
   }
 
+  private List<FieldNames.Named> scopienNames(Org org) {
+    try {
+      return fieldNames.of(org);
+    } catch (RuntimeException e) {
+      LOG.warn("could not read the field names of org {}: {}", org.id(), e.getMessage());
+      return List.of();
+    }
+  }
+
   private Vocabulary build() {
     List<Org> all = orgs.list();
     List<String> names = all.stream().map(Org::name).toList();
-    Org source = all.stream().filter(o -> o.status() == OrgStatus.ACTIVE).findFirst().orElse(null);
+    source = all.stream().filter(o -> o.status() == OrgStatus.ACTIVE).findFirst().orElse(null);
     if (source == null) {
+      namedWith = List.of();
       return Vocabulary.of(Vocabulary.demoDescribes(), names);
+    }
+    namedWith = scopienNames(source);
+    Map<String, List<String>> extra = new HashMap<>();
+    for (FieldNames.Named n : namedWith) {
+      extra
+          .computeIfAbsent(n.object() + "." + n.field(), k -> new ArrayList<>())
+          .add(n.scopienName());
     }
     try {
       SalesforceClient client = orgs.client(source);
@@ -82,7 +111,7 @@ final class DescribeVocabulary implements Supplier<Vocabulary> {
       }
       return describes.isEmpty()
           ? Vocabulary.of(Vocabulary.demoDescribes(), names)
-          : Vocabulary.of(describes, names);
+          : Vocabulary.of(describes, names, extra);
     } catch (RuntimeException e) {
       LOG.warn(
           "could not describe org {} for the offline model; using the demo vocabulary: {}",

@@ -25,12 +25,18 @@ final class SchemaGuard {
   private static final Duration TTL = Duration.ofMinutes(10);
 
   private final FieldPolicy policy;
+  private final FieldNames names;
   private final Clock clock;
   private final Map<String, Cached<List<GlobalObject>>> globals = new ConcurrentHashMap<>();
   private final Map<String, Cached<ObjectDescribe>> describes = new ConcurrentHashMap<>();
 
   SchemaGuard(FieldPolicy policy, Clock clock) {
+    this(policy, FieldNames.none(), clock);
+  }
+
+  SchemaGuard(FieldPolicy policy, FieldNames names, Clock clock) {
     this.policy = policy;
+    this.names = names;
     this.clock = clock;
   }
 
@@ -55,8 +61,14 @@ final class SchemaGuard {
     return describe(ctx.org(), client, match.name());
   }
 
+  /**
+   * The object's describe, with the admin's Scopien names as the labels of the fields they name
+   * (read on every call, so a new mapping shows at once; the describe itself is cached).
+   */
   ObjectDescribe describe(Org org, SalesforceClient client, String apiName) {
-    return cached(describes, org.id() + "/" + apiName, () -> client.describe(apiName));
+    ObjectDescribe raw =
+        cached(describes, org.id() + "/" + apiName, () -> client.describe(apiName));
+    return ScopienLabels.apply(raw, names.of(org));
   }
 
   /** A field of {@code object}, or of a parent through a dotted path such as Account.Name. */
@@ -81,7 +93,16 @@ final class SchemaGuard {
   /** A field's canonical API path and its describe. */
   record Resolved(String path, FieldDescribe field) {}
 
-  FieldDescribe fieldOf(Role role, ObjectDescribe object, String name) {
+  FieldDescribe fieldOf(Role role, ObjectDescribe object, String asked) {
+    // A Scopien name ("Deal Value") stands for its field: the describe carries it as the label.
+    String name =
+        object.field(asked).isPresent()
+            ? asked
+            : object.fields().stream()
+                .filter(f -> f.label().equalsIgnoreCase(asked.trim()))
+                .map(FieldDescribe::name)
+                .findFirst()
+                .orElse(asked);
     if (policy.hidden(role, object.name(), name)) {
       // The name is not repeated: a hidden field's name appears in no reply, result or log.
       throw new ToolException(

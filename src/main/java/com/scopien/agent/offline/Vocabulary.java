@@ -99,9 +99,21 @@ public final class Vocabulary {
 
   /** A vocabulary from describes of an org's objects and the names of the connected orgs. */
   public static Vocabulary of(List<ObjectDescribe> describes, List<String> orgNames) {
+    return of(describes, orgNames, Map.of());
+  }
+
+  /**
+   * As {@link #of(List, List)}, with more phrases for some fields: {@code extra} maps {@code
+   * Object.Field} (API names, any case) to names people use for it, such as the admin's Scopien
+   * field names ("Deal Value" for Opportunity.Amount).
+   */
+  public static Vocabulary of(
+      List<ObjectDescribe> describes, List<String> orgNames, Map<String, List<String>> extra) {
+    Map<String, List<String>> byKey = new java.util.HashMap<>();
+    extra.forEach((k, v) -> byKey.put(k.toLowerCase(Locale.ROOT), v));
     List<ObjectTerm> terms = new ArrayList<>();
     for (ObjectDescribe d : describes) {
-      terms.add(term(d));
+      terms.add(term(d, byKey));
     }
     return new Vocabulary(terms, orgNames);
   }
@@ -135,7 +147,7 @@ public final class Vocabulary {
     return objects.stream().filter(o -> o.apiName().equalsIgnoreCase(apiName)).findFirst();
   }
 
-  private static ObjectTerm term(ObjectDescribe d) {
+  private static ObjectTerm term(ObjectDescribe d, Map<String, List<String>> extra) {
     Set<String> phrases = new LinkedHashSet<>();
     String api = d.name().toLowerCase(Locale.ROOT);
     phrases.add(api);
@@ -149,7 +161,23 @@ public final class Vocabulary {
     phrases.addAll(OBJECT_SYNONYMS.getOrDefault(d.name(), List.of()));
     List<FieldTerm> fields = new ArrayList<>();
     for (FieldDescribe f : d.fields()) {
-      fields.add(field(d, f));
+      FieldTerm term = field(d, f);
+      List<String> more =
+          extra.getOrDefault((d.name() + "." + f.name()).toLowerCase(Locale.ROOT), List.of());
+      if (!more.isEmpty()) {
+        Set<String> named = new LinkedHashSet<>();
+        more.forEach(p -> named.add(p.toLowerCase(Locale.ROOT).trim()));
+        named.addAll(term.phrases());
+        term =
+            new FieldTerm(
+                term.apiName(),
+                term.label(),
+                term.type(),
+                term.nameField(),
+                phrases,
+                term.picklist());
+      }
+      fields.add(term);
     }
     return new ObjectTerm(d.name(), d.label(), d.labelPlural(), phrases, fields);
   }
