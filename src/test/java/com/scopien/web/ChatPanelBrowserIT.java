@@ -3,6 +3,8 @@ package com.scopien.web;
 import static com.scopien.web.BrowserSession.testId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scopien.App;
 import com.scopien.config.Secret;
 import com.scopien.salesforce.OAuthClient;
@@ -10,9 +12,14 @@ import com.scopien.salesforce.SalesforceClient;
 import com.scopien.salesforce.SalesforceClients;
 import com.scopien.salesforce.SessionProvider;
 import com.scopien.testing.DemoApp;
+import com.scopien.testing.DemoSync;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +72,9 @@ class ChatPanelBrowserIT {
     SalesforceClient production = client(app.demoOrgUrls().get(0));
     SalesforceClient sandbox = client(app.demoOrgUrls().get(1));
     sandbox.create("Account", Map.of("Name", "Evil Co", "Description", EVIL));
+    // Created in the org while Scopien's first sync may still run and before its real-time stream
+    // may listen: a sync of the sandbox makes sure the mirror holds it before the chat asks.
+    DemoSync.syncAndWait(ChatPanelBrowserIT::send, orgId("sandbox"), Duration.ofMinutes(3));
 
     browser.signInWithKeyAndWaitFor(base, KEY, "message-input");
 
@@ -131,6 +141,29 @@ class ChatPanelBrowserIT {
     assertThat(browser.byTestId("message-list").findElements(testId("confirm-button"))).isEmpty();
     assertThat(browser.byTestId("message-list").findElements(By.cssSelector("img"))).isEmpty();
     browser.screenshot("chat-panel-7-after-reload.png");
+  }
+
+  private static String orgId(String environment) throws Exception {
+    for (JsonNode org : new ObjectMapper().readTree(send("GET", "/api/orgs", null).body())) {
+      if (environment.equals(org.path("environment").asText())) {
+        return org.path("id").asText();
+      }
+    }
+    throw new AssertionError("No " + environment + " org");
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + KEY);
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void assertNoAlert() {
