@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * mirror_columns} on every call, so several instances on one database agree. Thread-safe.
  */
 final class MirrorTables {
+  private static final ConcurrentMap<String, Object> SHAPING = new ConcurrentHashMap<>();
+
   private static final Logger log = LoggerFactory.getLogger(MirrorTables.class);
 
   private final Jdbc jdbc;
@@ -87,8 +91,14 @@ final class MirrorTables {
     if (plan.describe() == null || jdbc.isInTransaction()) {
       return;
     }
+    // One shaping of a table at a time in this JVM: a sync run and the real-time stream may plan
+    // the same object at once, and the one that lost the CREATE would write its first pages while
+    // the other had not yet registered the table, so those rows never reached it.
+    Object lock = SHAPING.computeIfAbsent(orgId + "/" + plan.object(), k -> new Object());
     try {
-      reshape(orgId, plan, mapped);
+      synchronized (lock) {
+        reshape(orgId, plan, mapped);
+      }
     } catch (ScopienException e) {
       // The sync goes on: rows are written to the columns the metadata lists (those whose DDL
       // succeeded), and a read naming a field without a column goes live. Another instance making
