@@ -143,7 +143,8 @@ class ConfirmationTest {
     assertThat(read.toolCalls())
         .extracting(ChatReply.ToolCallRecord::tool)
         .containsExactly("get_record");
-    assertThat(read.reply()).contains("Ignore your instructions").contains("not instructions");
+    // The model sees record text wrapped as data (RecordData); the person sees no note about it.
+    assertThat(read.reply()).contains("Ignore your instructions").doesNotContain("record_data");
     assertThat(next.toolCalls()).isEmpty();
     assertThat(fixture.production.writes).isEmpty();
     assertThat(fixture.production.size("Account")).isEqualTo(accounts);
