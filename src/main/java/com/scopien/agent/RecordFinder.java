@@ -62,9 +62,8 @@ final class RecordFinder {
               + name
               + "' in "
               + ctx.org().name()
-              + ". Try query_records with a 'like' filter on "
-              + nameField
-              + ".");
+              + ", not even in part. Check the spelling, or say which kind of record it is"
+              + " (an account, contact, lead or opportunity).");
     }
     if (matches.size() > 1) {
       StringBuilder list = new StringBuilder();
