@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Filters that name a record rather than a value: an email address, "named X", and "at/for/of X"
- * meaning the parent account (or a lead's company).
+ * Filters that name a record rather than a value: an email address, "named X", "owned by X" (the
+ * record's owner), and "at/for/of X" meaning the parent account (or a lead's company).
  */
 final class RelationFilters {
   private static final Pattern EMAIL =
@@ -23,6 +23,10 @@ final class RelationFilters {
       Pattern.compile("\\b(?:does|do|did)\\s+(?:the\\s+)?(?:account\\s+)?");
 
   private static final Pattern HAVE = Pattern.compile("^\\s+(?:have|has|own|hold)\\b");
+
+  /** "opportunities owned by Sarah Chen", "cases assigned to John Doe": the owner, by name. */
+  private static final Pattern OWNER =
+      Pattern.compile("\\b(?:owned by|assigned to|belonging to|whose owner is|with owner)\\s+");
 
   private RelationFilters() {}
 
@@ -43,6 +47,15 @@ final class RelationFilters {
       if (name.isPresent()) {
         u.use(s.start(), name.get().end());
         filters.add(new Filter(object.nameField(), "like", name.get().text()));
+      }
+    }
+    if (object.field("OwnerId").isPresent()) {
+      for (Utterance.Span s : u.find(OWNER)) {
+        Optional<NameSpans.Name> name = NameSpans.at(u, s.end());
+        if (name.isPresent()) {
+          u.use(s.start(), name.get().end());
+          filters.add(new Filter("Owner.Name", "=", name.get().text()));
+        }
       }
     }
     Optional<String> parent = parentField(object);

@@ -103,6 +103,16 @@ class ExtractorsTest {
             RelationFilters.extract(
                 new Utterance("accounts named \"Initech\""), v.object("Account").orElseThrow()))
         .containsExactly(new Filter("Name", "like", "Initech"));
+    ObjectTerm opportunity = v.object("Opportunity").orElseThrow();
+    assertThat(
+            RelationFilters.extract(
+                new Utterance("opportunities owned by Sarah Chen"), opportunity))
+        .containsExactly(new Filter("Owner.Name", "=", "Sarah Chen"));
+    assertThat(
+            RelationFilters.extract(
+                new Utterance("deals at Globex assigned to John Doe"), opportunity))
+        .containsExactlyInAnyOrder(
+            new Filter("Owner.Name", "=", "John Doe"), new Filter("Account.Name", "=", "Globex"));
     assertThat(NameSpans.anywhere(new Utterance("Update the amount of Acme Corp Deal to 80000")))
         .hasValueSatisfying(n -> assertThat(n.text()).isEqualTo("Acme Corp Deal"));
   }
