@@ -103,7 +103,11 @@ final class MirrorTables {
       // The sync goes on: rows are written to the columns the metadata lists (those whose DDL
       // succeeded), and a read naming a field without a column goes live. Another instance making
       // the same table at the same moment ends here too; the next plan sees its table.
-      log.warn("Mirror table of {}: shape not updated: {}", plan.object(), e.getMessage());
+      log.warn(
+          "Mirror table of {}: shape not updated: {}{}",
+          plan.object(),
+          e.getMessage(),
+          e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
     }
   }
 
