@@ -92,8 +92,8 @@ final class MirrorTables {
       return;
     }
     // One shaping of a table at a time in this JVM: a sync run and the real-time stream may plan
-    // the same object at once, and the one that lost the CREATE would write its first pages while
-    // the other had not yet registered the table, so those rows never reached it.
+    // the same object at once, and H2's CREATE ... IF NOT EXISTS is not atomic between sessions
+    // (seen: "object already exists" for an index both created).
     Object lock = SHAPING.computeIfAbsent(orgId + "/" + plan.object(), k -> new Object());
     try {
       synchronized (lock) {
@@ -188,7 +188,9 @@ final class MirrorTables {
       return;
     }
     try {
-      find(orgId, object).ifPresent(this::index);
+      synchronized (SHAPING.computeIfAbsent(orgId + "/" + object, k -> new Object())) {
+        find(orgId, object).ifPresent(this::index);
+      }
     } catch (ScopienException e) {
       // Only reads get slower without them; the next plan tries again.
       log.warn("Mirror table of {}: indexes not built: {}", object, e.getMessage());
