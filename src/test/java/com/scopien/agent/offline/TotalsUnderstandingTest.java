@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,21 +34,18 @@ class TotalsUnderstandingTest {
   @BeforeAll
   static void build() throws Exception {
     Map<String, List<String>> examples = new LinkedHashMap<>();
-    for (String tool :
-        List.of(
-            "query_records",
-            "count_records",
-            "aggregate_records",
-            "get_record",
-            "create_record",
-            "update_record",
-            "describe_object",
-            "list_orgs",
-            "switch_org",
-            "sync_now",
-            "sync_status",
-            "api_usage",
-            "sync_errors")) {
+    // Every tool of the catalogue folder, so a tool added later competes here too.
+    List<String> tools;
+    try (Stream<Path> files = Files.list(Path.of("tools"))) {
+      tools =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".json"))
+              .map(n -> n.substring(0, n.length() - ".json".length()))
+              .sorted()
+              .toList();
+    }
+    for (String tool : tools) {
       try (InputStream in =
           TotalsUnderstandingTest.class.getResourceAsStream("/tools/" + tool + ".json")) {
         List<String> list = new ArrayList<>();
